@@ -1,0 +1,64 @@
+package dev.gansvc.engine.gan;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Lays generator outputs in [-1, 1] out as a PNG grid, near-square, with a 2-pixel gutter. */
+public final class SampleGrid {
+
+    private static final int GUTTER = 2;
+
+    private SampleGrid() {
+    }
+
+    /** Samples the generator in inference mode and encodes the grid; the same seed gives the same bytes. */
+    public static byte[] png(GeneratorModel generator, int count, long seed) {
+        return png(generator.generate(count, seed));
+    }
+
+    /** @param images [n, channels (1 or 3), height, width] in [-1, 1] */
+    public static byte[] png(INDArray images) {
+        int n = (int) images.size(0);
+        int channels = (int) images.size(1);
+        int h = (int) images.size(2);
+        int w = (int) images.size(3);
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + cols - 1) / cols;
+        int type = channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
+        BufferedImage grid = new BufferedImage(cols * (w + GUTTER) + GUTTER, rows * (h + GUTTER) + GUTTER, type);
+        float[] pixels = images.dup('c').data().asFloat();
+        int plane = h * w;
+        for (int i = 0; i < n; i++) {
+            int x0 = GUTTER + (i % cols) * (w + GUTTER);
+            int y0 = GUTTER + (i / cols) * (h + GUTTER);
+            int base = i * channels * plane;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = base + y * w + x;
+                    if (channels == 1) {
+                        int v = toByte(pixels[p]);
+                        grid.getRaster().setSample(x0 + x, y0 + y, 0, v);
+                    } else {
+                        int rgb = toByte(pixels[p]) << 16 | toByte(pixels[p + plane]) << 8 | toByte(pixels[p + 2 * plane]);
+                        grid.setRGB(x0 + x, y0 + y, rgb);
+                    }
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(grid, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static int toByte(float v) {
+        return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
+    }
+}

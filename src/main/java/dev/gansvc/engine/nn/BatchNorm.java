@@ -1,0 +1,112 @@
+package dev.gansvc.engine.nn;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Batch normalisation over the channel axis of [N, C] or [N, C, H, W] inputs, PyTorch
+ * semantics: biased batch variance for normalising, unbiased for the running estimate
+ * (momentum 0.1), which inference uses.
+ */
+public final class BatchNorm implements Layer {
+
+    private static final double EPSILON = 1e-5;
+    private static final double MOMENTUM = 0.1;
+
+    private final int channels;
+    private INDArray gamma;
+    private INDArray beta;
+    private INDArray gradGamma;
+    private INDArray gradBeta;
+    private INDArray runningMean;
+    private INDArray runningVar;
+    private INDArray normalized;
+    private INDArray invStd;
+
+    public BatchNorm(int channels) {
+        this.channels = channels;
+    }
+
+    @Override
+    public long parameterCount() {
+        return 2L * channels;
+    }
+
+    @Override
+    public long stateCount() {
+        return 2L * channels;
+    }
+
+    @Override
+    public void bind(INDArray parameters, INDArray gradients) {
+        gamma = Tensors.slice(parameters, 0, channels);
+        beta = Tensors.slice(parameters, channels, channels);
+        gradGamma = Tensors.slice(gradients, 0, channels);
+        gradBeta = Tensors.slice(gradients, channels, channels);
+    }
+
+    @Override
+    public void bindState(INDArray state) {
+        runningMean = Tensors.slice(state, 0, channels);
+        runningVar = Tensors.slice(state, channels, channels);
+    }
+
+    @Override
+    public void initialize(SplittableRandom random) {
+        Tensors.fillGaussian(gamma, random, 1, 0.02);
+        beta.assign(0);
+        runningMean.assign(0);
+        runningVar.assign(1);
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        int[] axes = reductionAxes(x);
+        long[] shape = channelShape(x);
+        INDArray mean;
+        INDArray inv;
+        if (training) {
+            mean = x.mean(axes);
+            INDArray var = x.var(false, axes);
+            long count = x.length() / channels;
+            runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
+            runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
+            inv = Transforms.pow(var.addi(EPSILON), -0.5, false);
+        } else {
+            mean = runningMean;
+            inv = Transforms.pow(runningVar.add(EPSILON), -0.5, false);
+        }
+        INDArray xhat = x.sub(mean.reshape(shape)).muli(inv.reshape(shape));
+        if (training) {
+            normalized = xhat;
+            invStd = inv;
+        }
+        return xhat.mul(gamma.reshape(shape)).addi(beta.reshape(shape));
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        int[] axes = reductionAxes(gradOutput);
+        long[] shape = channelShape(gradOutput);
+        long count = gradOutput.length() / channels;
+        INDArray sumG = gradOutput.sum(axes);
+        INDArray sumGX = gradOutput.mul(normalized).sum(axes);
+        gradBeta.addi(sumG);
+        gradGamma.addi(sumGX);
+        // dx = gamma * invStd / M * (M * g - sum(g) - xhat * sum(g * xhat))
+        INDArray scale = gamma.mul(invStd).divi(count).reshape(shape);
+        return gradOutput.mul(count)
+                .subi(sumG.reshape(shape))
+                .subi(normalized.mul(sumGX.reshape(shape)))
+                .muli(scale);
+    }
+
+    private static int[] reductionAxes(INDArray x) {
+        return x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
+    }
+
+    private long[] channelShape(INDArray x) {
+        return x.rank() == 4 ? new long[] {1, channels, 1, 1} : new long[] {1, channels};
+    }
+}

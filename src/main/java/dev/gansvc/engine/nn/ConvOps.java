@@ -1,0 +1,50 @@
+package dev.gansvc.engine.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Direct calls of libnd4j's fused conv2d / conv2d_bp (run by oneDNN on the CPU backend).
+ * Weights use PyTorch's layout [out, in, kH, kW]; data is NCHW.
+ */
+final class ConvOps {
+
+    private static final int WEIGHTS_OIHW = 1;
+    private static final int NCHW = 0;
+
+    private ConvOps() {
+    }
+
+    static long outputSize(long in, int kernel, int stride, int pad) {
+        return (in + 2L * pad - kernel) / stride + 1;
+    }
+
+    /** y = conv(x, w) (+ bias when not null) into {@code out}. */
+    static void conv2d(INDArray x, INDArray w, INDArray bias, INDArray out, int kernel, int stride, int pad) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
+        if (bias == null) {
+            op.addInputs(x, w);
+        } else {
+            op.addInputs(x, w, bias);
+        }
+        Nd4j.exec(op.addOutputs(out).addIntegerArguments(args(kernel, stride, pad)).build());
+    }
+
+    /**
+     * Gradients of y = conv(x, w) given dL/dy: writes dL/dx into {@code gradInput} and dL/dw
+     * into {@code gradWeights}.
+     */
+    static void conv2dBackprop(INDArray x, INDArray w, INDArray gradOutput, INDArray gradInput,
+            INDArray gradWeights, int kernel, int stride, int pad) {
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
+                .addInputs(x, w, gradOutput)
+                .addOutputs(gradInput, gradWeights)
+                .addIntegerArguments(args(kernel, stride, pad))
+                .build());
+    }
+
+    private static int[] args(int kernel, int stride, int pad) {
+        return new int[] {kernel, kernel, stride, stride, pad, pad, 1, 1, 0, NCHW, WEIGHTS_OIHW};
+    }
+}

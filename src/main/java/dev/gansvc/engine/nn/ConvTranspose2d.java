@@ -1,0 +1,85 @@
+package dev.gansvc.engine.nn;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Transposed convolution ("deconvolution") with bias, PyTorch semantics and weight layout
+ * [in, out, kH, kW].
+ *
+ * <p>A transposed convolution is the input-gradient of the convolution that maps its output
+ * space back to its input space, and libnd4j's own deconv2d is several times slower than its
+ * oneDNN conv2d kernels. So forward runs conv2d_bp, and backward runs conv2d (for dL/dx) and
+ * conv2d_bp with the roles of input and output swapped (for dL/dw).
+ */
+public final class ConvTranspose2d implements Layer {
+
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernel;
+    private final int stride;
+    private final int pad;
+    private INDArray weights;
+    private INDArray bias;
+    private INDArray gradWeights;
+    private INDArray gradBias;
+    private INDArray input;
+
+    public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int pad) {
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.pad = pad;
+    }
+
+    static long outputSize(long in, int kernel, int stride, int pad) {
+        return (in - 1) * stride - 2L * pad + kernel;
+    }
+
+    @Override
+    public long parameterCount() {
+        return (long) inChannels * outChannels * kernel * kernel + outChannels;
+    }
+
+    @Override
+    public void bind(INDArray parameters, INDArray gradients) {
+        long w = (long) inChannels * outChannels * kernel * kernel;
+        weights = Tensors.slice(parameters, 0, inChannels, outChannels, kernel, kernel);
+        bias = Tensors.slice(parameters, w, outChannels);
+        gradWeights = Tensors.slice(gradients, 0, inChannels, outChannels, kernel, kernel);
+        gradBias = Tensors.slice(gradients, w, outChannels);
+    }
+
+    @Override
+    public void initialize(SplittableRandom random) {
+        Tensors.fillGaussian(weights, random, 0, 0.02);
+        bias.assign(0);
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        long n = x.size(0);
+        long h = outputSize(x.size(2), kernel, stride, pad);
+        long w = outputSize(x.size(3), kernel, stride, pad);
+        INDArray out = Tensors.zeros(n, outChannels, h, w);
+        // conv2d_bp also produces the weight gradient of the adjoint convolution; unused here.
+        INDArray unusedGradWeights = Tensors.zeros(weights.shape());
+        ConvOps.conv2dBackprop(out, weights, x, out, unusedGradWeights, kernel, stride, pad);
+        out.addi(bias.reshape(1, outChannels, 1, 1));
+        input = training ? x : null;
+        return out;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        INDArray gradInput = Tensors.zeros(input.shape());
+        ConvOps.conv2d(gradOutput, weights, null, gradInput, kernel, stride, pad);
+        INDArray gw = Tensors.zeros(weights.shape());
+        INDArray unusedGradInput = Tensors.zeros(gradOutput.shape());
+        ConvOps.conv2dBackprop(gradOutput, weights, input, unusedGradInput, gw, kernel, stride, pad);
+        gradWeights.addi(gw);
+        gradBias.addi(gradOutput.sum(0, 2, 3));
+        return gradInput;
+    }
+}

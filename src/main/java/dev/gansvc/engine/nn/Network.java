@@ -1,0 +1,85 @@
+package dev.gansvc.engine.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A chain of layers whose parameters, gradients and state each live in one flat array: the
+ * optimiser updates all parameters with one fused op, and a checkpoint is two array writes.
+ */
+public final class Network {
+
+    private final List<Layer> layers;
+    private final INDArray parameters;
+    private final INDArray gradients;
+    private final INDArray state;
+
+    public Network(List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+        long p = this.layers.stream().mapToLong(Layer::parameterCount).sum();
+        long s = this.layers.stream().mapToLong(Layer::stateCount).sum();
+        parameters = Tensors.zeros(p);
+        gradients = Tensors.zeros(p);
+        state = Tensors.zeros(Math.max(1, s));
+        long pOffset = 0;
+        long sOffset = 0;
+        for (Layer layer : this.layers) {
+            long lp = layer.parameterCount();
+            if (lp > 0) {
+                layer.bind(Tensors.slice(parameters, pOffset, lp), Tensors.slice(gradients, pOffset, lp));
+                pOffset += lp;
+            }
+            long ls = layer.stateCount();
+            if (ls > 0) {
+                layer.bindState(Tensors.slice(state, sOffset, ls));
+                sOffset += ls;
+            }
+        }
+    }
+
+    public void initialize(SplittableRandom random) {
+        for (Layer layer : layers) {
+            layer.initialize(random);
+        }
+    }
+
+    public INDArray forward(INDArray input, boolean training) {
+        INDArray x = input;
+        for (Layer layer : layers) {
+            x = layer.forward(x, training);
+        }
+        return x;
+    }
+
+    /** Back-propagates dLoss/dOutput of the last training forward pass; returns dLoss/dInput. */
+    public INDArray backward(INDArray gradOutput) {
+        INDArray g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        return g;
+    }
+
+    public void zeroGradients() {
+        gradients.assign(0);
+    }
+
+    public long parameterCount() {
+        return parameters.length();
+    }
+
+    /** Flat parameters; writes go straight into the layers. */
+    public INDArray parameters() {
+        return parameters;
+    }
+
+    public INDArray gradients() {
+        return gradients;
+    }
+
+    /** Flat non-trainable state (batch-norm running statistics). */
+    public INDArray state() {
+        return state;
+    }
+}
