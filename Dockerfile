@@ -1,0 +1,27 @@
+# Multi-stage build. CPU image by default; for NVIDIA GPUs:
+#   docker build --build-arg BACKEND=cuda -t gan-service:cuda .
+ARG BACKEND=cpu
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG BACKEND
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp -P${BACKEND} dependency:go-offline
+COPY src src
+RUN ./mvnw -B -ntp -P${BACKEND} -DskipTests package && cp target/gan-service-*.jar /app.jar
+
+FROM eclipse-temurin:17-jre AS runtime-cpu
+
+# ND4J's CUDA 11.6 build needs the CUDA 11.6 runtime and cuDNN 8 libraries.
+FROM nvidia/cuda:11.6.2-cudnn8-runtime-ubuntu20.04 AS runtime-cuda
+RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless \
+    && rm -rf /var/lib/apt/lists/*
+
+FROM runtime-${BACKEND}
+RUN useradd --system --create-home gan
+WORKDIR /home/gan
+COPY --from=build /app.jar app.jar
+USER gan
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "app.jar"]

@@ -1,0 +1,140 @@
+package dev.gansvc.jobs;
+
+import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.web.InvalidFieldException;
+import dev.gansvc.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Jobs", description = "Submit, watch and cancel training jobs")
+@RestController
+@RequestMapping("/jobs")
+public class JobController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String CSV = "text/csv";
+
+    private final JobService jobs;
+    private final LossPointRepository lossPoints;
+    private final SnapshotRepository snapshots;
+
+    public JobController(JobService jobs, LossPointRepository lossPoints, SnapshotRepository snapshots) {
+        this.jobs = jobs;
+        this.lossPoints = lossPoints;
+        this.snapshots = snapshots;
+    }
+
+    @Operation(summary = "Submit a training job", description = "Queued jobs run in submission order on the next free worker.")
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the job")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown model or dataset, or a value out of range",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "415", description = "Body is not application/json", content = @Content(mediaType = PROBLEM))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JobView> submit(@Valid @RequestBody JobRequest request) {
+        JobView job = jobs.submit(request);
+        return ResponseEntity.accepted().location(URI.create("/jobs/" + job.id())).body(job);
+    }
+
+    @Operation(summary = "List jobs, newest first, optionally by status")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public Page<JobView> list(@RequestParam(required = false) JobStatus status,
+            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
+        return jobs.list(status, page);
+    }
+
+    @Operation(summary = "A job: status, progress (iteration, epoch, images/s, ETA), timestamps, error, model id")
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public JobView get(@PathVariable long id) {
+        return jobs.get(id);
+    }
+
+    @Operation(summary = "Cancel a queued or running job", description = "A running job stops at its next step; its losses stay.")
+    @ApiResponse(responseCode = "202", description = "Cancelled, or cancellation requested")
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "The job has already finished", content = @Content(mediaType = PROBLEM))
+    @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JobView> cancel(@PathVariable long id) {
+        return ResponseEntity.accepted().body(jobs.cancel(id));
+    }
+
+    @Operation(summary = "Loss curve: dLoss, gLoss and mean D(x), D(G(z)) per generator step",
+            description = "Readable while the job runs. maxPoints downsamples with largest-triangle-three-buckets, "
+                    + "which keeps real points and the curve's shape. CSV with Accept: text/csv.")
+    @ApiResponse(responseCode = "400", description = "from/to/maxPoints out of range", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @GetMapping(path = "/{id}/losses", produces = MediaType.APPLICATION_JSON_VALUE)
+    public LossCurve losses(@PathVariable long id,
+            @Parameter(description = "First iteration (inclusive)") @RequestParam(defaultValue = "0") long from,
+            @Parameter(description = "Last iteration (inclusive)") @RequestParam(required = false) Long to,
+            @Parameter(description = "At most this many points (3 to 100000)") @RequestParam(defaultValue = "100000") int maxPoints) {
+        if (from < 0) {
+            throw new InvalidFieldException("from", "must be at least 0 (was " + from + ")");
+        }
+        long last = to == null ? Long.MAX_VALUE : to;
+        if (last < from) {
+            throw new InvalidFieldException("to", "must not be less than from (" + from + "), was " + last);
+        }
+        if (maxPoints < 3 || maxPoints > 100_000) {
+            throw new InvalidFieldException("maxPoints", "must be between 3 and 100000 (was " + maxPoints + ")");
+        }
+        jobs.find(id);
+        List<LossPoint> all = lossPoints.find(id, from, last);
+        return new LossCurve(id, all.size(), LossCurves.downsample(all, maxPoints));
+    }
+
+    @Operation(hidden = true)
+    @GetMapping(path = "/{id}/losses", produces = CSV)
+    public String lossesCsv(@PathVariable long id, @RequestParam(defaultValue = "0") long from,
+            @RequestParam(required = false) Long to, @RequestParam(defaultValue = "100000") int maxPoints) {
+        StringBuilder out = new StringBuilder("iteration,epoch,dLoss,gLoss,dReal,dFake\n");
+        for (LossPoint p : losses(id, from, to, maxPoints).points()) {
+            out.append(p.iteration()).append(',').append(p.epoch()).append(',').append(p.dLoss()).append(',')
+                    .append(p.gLoss()).append(',').append(p.dReal()).append(',').append(p.dFake()).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Operation(summary = "Sample grids taken at the end of each epoch")
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @GetMapping(path = "/{id}/snapshots", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, List<SnapshotView>> snapshots(@PathVariable long id) {
+        jobs.find(id);
+        return Map.of("snapshots", snapshots.list(id).stream()
+                .map(s -> new SnapshotView(s.epoch(), s.iteration(), s.createdAt(), "/jobs/" + id + "/snapshots/" + s.epoch() + ".png"))
+                .toList());
+    }
+
+    @Operation(summary = "The sample grid taken at the end of an epoch")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No such job or no snapshot for that epoch", content = @Content(mediaType = PROBLEM))
+    @GetMapping(path = "/{id}/snapshots/{epoch}.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> snapshot(@PathVariable long id, @PathVariable int epoch) {
+        jobs.find(id);
+        byte[] png = snapshots.png(id, epoch)
+                .orElseThrow(() -> new NotFoundException("job " + id + " has no snapshot for epoch " + epoch));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.gansvc.jobs;
+
+import dev.gansvc.datasets.DatasetCatalog;
+import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.gan.Architecture;
+import dev.gansvc.engine.gan.TrainingSettings;
+import dev.gansvc.web.ConflictException;
+import dev.gansvc.web.InvalidFieldException;
+import dev.gansvc.web.NotFoundException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Submitting, reading and cancelling jobs. */
+@Service
+public class JobService {
+
+    private final JobRepository jobs;
+    private final DatasetCatalog datasets;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public JobService(JobRepository jobs, DatasetCatalog datasets, JsonMapper json, ApplicationEventPublisher events,
+            Clock clock) {
+        this.jobs = jobs;
+        this.datasets = datasets;
+        this.json = json;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Validates the request against the catalogues, fills in defaults and queues the job. */
+    public JobView submit(JobRequest request) {
+        Architecture architecture = ModelCatalog.find(request.model()).orElseThrow(() -> new InvalidFieldException(
+                "model", "unknown model '" + request.model() + "'; available: " + ModelCatalog.names()));
+        ImageDataset dataset = datasets.find(request.dataset()).orElseThrow(() -> new InvalidFieldException(
+                "dataset", "unknown dataset '" + request.dataset() + "'; available: " + datasets.names()));
+        if (dataset.channels() != architecture.channels() || dataset.height() != architecture.height()
+                || dataset.width() != architecture.width()) {
+            throw new InvalidFieldException("dataset", "model '%s' needs %dx%dx%d images; dataset '%s' has %dx%dx%d"
+                    .formatted(architecture.id(), architecture.channels(), architecture.height(), architecture.width(),
+                            request.dataset(), dataset.channels(), dataset.height(), dataset.width()));
+        }
+        JobSpec spec = new JobSpec(architecture.id(), request.dataset(),
+                Objects.requireNonNullElse(request.epochs(), 5),
+                Objects.requireNonNullElse(request.batchSize(), 64),
+                Objects.requireNonNullElse(request.latentDim(), 100),
+                request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1L << 48),
+                Objects.requireNonNullElse(request.discriminatorSteps(), 1),
+                Objects.requireNonNullElse(request.learningRate(), 2e-4),
+                Objects.requireNonNullElse(request.beta1(), 0.5),
+                Objects.requireNonNullElse(request.loss(), "non-saturating"));
+        TrainingSettings settings = spec.trainingSettings();
+        if (settings.iterationsPerEpoch(dataset.size()) < 1) {
+            throw new InvalidFieldException("batchSize", "batchSize x discriminatorSteps (%d) must not exceed the %d images of dataset '%s'"
+                    .formatted(spec.batchSize() * spec.discriminatorSteps(), dataset.size(), spec.dataset()));
+        }
+        Job job = jobs.save(new Job(spec.model(), spec.dataset(), json.writeValueAsString(spec),
+                settings.totalIterations(dataset.size()), clock.instant()));
+        events.publishEvent(new JobEvents.Submitted(job.getId()));
+        return view(job);
+    }
+
+    public JobView get(long id) {
+        return view(find(id));
+    }
+
+    public Job find(long id) {
+        return jobs.findById(id).orElseThrow(() -> new NotFoundException("job " + id + " does not exist"));
+    }
+
+    public Page<JobView> list(JobStatus status, Pageable page) {
+        Page<Job> result = status == null ? jobs.findAll(page) : jobs.findByStatus(status, page);
+        return result.map(this::view);
+    }
+
+    /** Cancels a queued job at once, or asks the worker of a running one to stop at its next step. */
+    public JobView cancel(long id) {
+        Job job = find(id);
+        if (job.getStatus().isFinal()) {
+            throw new ConflictException("job " + id + " is already " + job.getStatus() + " and cannot be cancelled");
+        }
+        if (jobs.cancelQueued(id, clock.instant()) == 0 && jobs.requestCancel(id) == 1) {
+            events.publishEvent(new JobEvents.CancelRequested(id));
+        }
+        return get(id);
+    }
+
+    public JobSpec spec(Job job) {
+        return json.readValue(job.getSpec(), JobSpec.class);
+    }
+
+    JobView view(Job job) {
+        JobSpec spec = spec(job);
+        long remaining = job.getTotalIterations() - job.getIteration();
+        Long eta = null;
+        if (job.getStatus() == JobStatus.RUNNING && job.getImagesPerSecond() != null && job.getImagesPerSecond() > 0) {
+            eta = Math.round(remaining * spec.batchSize() * spec.discriminatorSteps() / job.getImagesPerSecond());
+        }
+        double percent = job.getTotalIterations() == 0 ? 0
+                : Math.round(1000.0 * job.getIteration() / job.getTotalIterations()) / 10.0;
+        var progress = new JobView.Progress(job.getIteration(), job.getTotalIterations(), job.getEpoch(),
+                spec.epochs(), percent, job.getImagesPerSecond(), eta);
+        return new JobView(job.getId(), job.getStatus(), job.getModel(), job.getDataset(), spec, progress,
+                job.getAttempts(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getError(),
+                job.getModelId());
+    }
+}

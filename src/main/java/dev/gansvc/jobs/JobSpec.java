@@ -1,0 +1,18 @@
+package dev.gansvc.jobs;
+
+import dev.gansvc.engine.gan.GanLoss;
+import dev.gansvc.engine.gan.OptimizerSettings;
+import dev.gansvc.engine.gan.TrainingSettings;
+
+/** A job's training configuration with every default filled in; stored with the job as JSON. */
+public record JobSpec(String model, String dataset, int epochs, int batchSize, int latentDim, long seed,
+        int discriminatorSteps, double learningRate, double beta1, String loss) {
+
+    public TrainingSettings trainingSettings() {
+        return new TrainingSettings(epochs, batchSize, discriminatorSteps, GanLoss.fromId(loss), seed);
+    }
+
+    public OptimizerSettings optimizerSettings() {
+        return new OptimizerSettings(learningRate, beta1, OptimizerSettings.DEFAULT_BETA2);
+    }
+}

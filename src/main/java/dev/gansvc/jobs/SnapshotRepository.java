@@ -1,0 +1,38 @@
+package dev.gansvc.jobs;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Per-epoch sample grids; listing them never reads the PNG bytes. */
+@Repository
+public class SnapshotRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public SnapshotRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long jobId, int epoch, long iteration, byte[] png, Instant createdAt) {
+        jdbc.update("INSERT INTO snapshots (job_id, epoch, iteration, png, created_at) VALUES (?, ?, ?, ?, ?)",
+                jobId, epoch, iteration, png, Timestamp.from(createdAt));
+    }
+
+    public List<Snapshot> list(long jobId) {
+        return jdbc.query("SELECT epoch, iteration, created_at FROM snapshots WHERE job_id = ? ORDER BY epoch",
+                (rs, n) -> new Snapshot(rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), jobId);
+    }
+
+    public Optional<byte[]> png(long jobId, int epoch) {
+        return jdbc.query("SELECT png FROM snapshots WHERE job_id = ? AND epoch = ?",
+                (rs, n) -> rs.getBytes(1), jobId, epoch).stream().findFirst();
+    }
+
+    public void deleteAfter(long jobId, long iteration) {
+        jdbc.update("DELETE FROM snapshots WHERE job_id = ? AND iteration > ?", jobId, iteration);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.gansvc.training;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CheckpointRepository extends JpaRepository<Checkpoint, Long> {
+}

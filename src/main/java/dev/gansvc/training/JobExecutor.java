@@ -1,0 +1,113 @@
+package dev.gansvc.training;
+
+import dev.gansvc.GanProperties;
+import dev.gansvc.datasets.DatasetCatalog;
+import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.gan.Architecture;
+import dev.gansvc.engine.gan.GanModel;
+import dev.gansvc.engine.gan.GanTrainer;
+import dev.gansvc.engine.gan.ModelArtifact;
+import dev.gansvc.jobs.Job;
+import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobService;
+import dev.gansvc.jobs.JobSpec;
+import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.jobs.LossPointRepository;
+import dev.gansvc.jobs.SnapshotRepository;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Runs one claimed job on the calling worker thread, from scratch or from its checkpoint. */
+@Component
+public class JobExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(JobExecutor.class);
+
+    private final JobService jobService;
+    private final JobRepository jobs;
+    private final DatasetCatalog datasets;
+    private final CheckpointStore checkpoints;
+    private final TrainingRecorder.Repositories repositories;
+    private final GanProperties.Jobs settings;
+    private final Clock clock;
+
+    public JobExecutor(JobService jobService, JobRepository jobs, DatasetCatalog datasets, CheckpointStore checkpoints,
+            LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, Clock clock) {
+        this.jobService = jobService;
+        this.jobs = jobs;
+        this.datasets = datasets;
+        this.checkpoints = checkpoints;
+        this.repositories = new TrainingRecorder.Repositories(jobs, lossPoints, snapshots, checkpoints);
+        this.settings = properties.jobs();
+        this.clock = clock;
+    }
+
+    void execute(long jobId, String worker, JobControl control) {
+        try {
+            run(jobService.find(jobId), worker, control);
+        } catch (LostOwnershipException e) {
+            log.warn("{}: stopping", e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("job {} failed", jobId, e);
+            fail(jobId, worker, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void run(Job job, String worker, JobControl control) {
+        long jobId = job.getId();
+        JobSpec spec = jobService.spec(job);
+        ImageDataset data = datasets.find(spec.dataset())
+                .orElseThrow(() -> new IllegalStateException("dataset '" + spec.dataset() + "' is no longer configured"));
+        Optional<GanModel> resumed;
+        try {
+            resumed = checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizerSettings()));
+        } catch (RuntimeException e) {
+            fail(jobId, worker, "cannot resume from checkpoint: " + e.getMessage());
+            return;
+        }
+        Architecture architecture = Architecture.byId(spec.model()).orElseThrow();
+        GanModel model = resumed.orElseGet(() ->
+                GanModel.create(architecture, spec.latentDim(), spec.optimizerSettings(), spec.seed()));
+        // Whatever was recorded after the checkpoint is recorded again by the resumed run.
+        repositories.lossPoints().deleteAfter(jobId, model.iteration());
+        repositories.snapshots().deleteAfter(jobId, model.iteration());
+        log.info("job {}: {} on {} at iteration {} of {} ({})", jobId, spec.model(), spec.dataset(), model.iteration(),
+                job.getTotalIterations(), worker);
+
+        GanTrainer trainer = new GanTrainer(model, data, spec.trainingSettings());
+        TrainingRecorder recorder = new TrainingRecorder(jobId, worker, spec, trainer.totalIterations(), control, model,
+                repositories, settings, clock);
+        GanTrainer.Outcome outcome = trainer.train(recorder, recorder::shouldStop);
+        recorder.flush();
+        if (recorder.lostOwnership()) {
+            log.warn("job {} was taken over elsewhere; this worker stops", jobId);
+        } else if (outcome == GanTrainer.Outcome.COMPLETED) {
+            long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model));
+            log.info("job {} succeeded: model {}", jobId, modelId);
+        } else if (control.cancelled()) {
+            checkpoints.discard(jobId);
+            jobs.finish(jobId, worker, JobStatus.CANCELLED, null, null, clock.instant());
+            log.info("job {} cancelled at iteration {}", jobId, model.iteration());
+        } else {
+            recorder.checkpoint();
+            jobs.release(jobId, worker);
+            log.info("job {} paused at iteration {} for shutdown; it resumes on the next start", jobId, model.iteration());
+        }
+    }
+
+    private void fail(long jobId, String worker, String error) {
+        try {
+            checkpoints.discard(jobId);
+            jobs.finish(jobId, worker, JobStatus.FAILED, truncate(error), null, clock.instant());
+        } catch (RuntimeException e) {
+            log.error("could not mark job {} failed", jobId, e);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+    }
+}

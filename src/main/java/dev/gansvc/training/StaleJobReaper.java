@@ -1,0 +1,55 @@
+package dev.gansvc.training;
+
+import dev.gansvc.GanProperties;
+import dev.gansvc.jobs.JobRepository;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes back RUNNING jobs whose worker stopped reporting (a crashed or killed instance): they
+ * go back to the queue and resume from their checkpoint, or fail after too many attempts.
+ */
+@Component
+public class StaleJobReaper {
+
+    private static final Logger log = LoggerFactory.getLogger(StaleJobReaper.class);
+
+    private final JobRepository jobs;
+    private final CheckpointStore checkpoints;
+    private final GanProperties.Jobs settings;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
+
+    public StaleJobReaper(JobRepository jobs, CheckpointStore checkpoints, GanProperties properties,
+            TaskScheduler scheduler, Clock clock) {
+        this.jobs = jobs;
+        this.checkpoints = checkpoints;
+        this.settings = properties.jobs();
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void schedule() {
+        scheduler.scheduleWithFixedDelay(this::reap, settings.staleAfter().dividedBy(3));
+    }
+
+    void reap() {
+        Instant cutoff = clock.instant().minus(settings.staleAfter());
+        for (long id : jobs.findStaleIds(cutoff)) {
+            if (jobs.requeueStale(id, cutoff, settings.maxAttempts()) == 1) {
+                log.warn("job {}: its worker stopped reporting; queued to resume from its last checkpoint", id);
+            } else if (jobs.failStale(id, cutoff, "training was interrupted " + settings.maxAttempts()
+                    + " times (its worker stopped reporting); giving up", clock.instant()) == 1) {
+                checkpoints.discard(id);
+                log.warn("job {}: interrupted too often; marked FAILED", id);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gansvc.training;
+
+import dev.gansvc.GanProperties;
+import dev.gansvc.engine.gan.GanModel;
+import dev.gansvc.engine.gan.GeneratorModel;
+import dev.gansvc.engine.gan.LatentNoise;
+import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.engine.gan.ModelArtifact;
+import dev.gansvc.engine.gan.SampleGrid;
+import dev.gansvc.engine.gan.TrainingListener;
+import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobSpec;
+import dev.gansvc.jobs.LossPointRepository;
+import dev.gansvc.jobs.SnapshotRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Persists one job's training as it runs: loss points and progress in one batch per heartbeat
+ * interval, a sample grid per epoch, and checkpoints per epoch and per checkpoint interval.
+ * Reads the job's cancel flag at each heartbeat, so a cancel on another instance is seen too.
+ */
+final class TrainingRecorder implements TrainingListener {
+
+    private static final int SNAPSHOT_SIZE = 64;
+
+    private final long jobId;
+    private final String worker;
+    private final JobSpec spec;
+    private final long totalIterations;
+    private final JobControl control;
+    private final GanModel model;
+    private final JobRepository jobs;
+    private final LossPointRepository lossPoints;
+    private final SnapshotRepository snapshots;
+    private final CheckpointStore checkpoints;
+    private final Clock clock;
+    private final long heartbeatNanos;
+    private final long checkpointNanos;
+    private final INDArray snapshotNoise;
+    private final List<LossPoint> pending = new ArrayList<>();
+    private long lastReportNanos = System.nanoTime();
+    private long lastReportIteration;
+    private long lastCheckpointNanos = System.nanoTime();
+    private int epoch;
+    private boolean lost;
+
+    TrainingRecorder(long jobId, String worker, JobSpec spec, long totalIterations, JobControl control, GanModel model,
+            Repositories repositories, GanProperties.Jobs settings, Clock clock) {
+        this.jobId = jobId;
+        this.worker = worker;
+        this.spec = spec;
+        this.totalIterations = totalIterations;
+        this.control = control;
+        this.model = model;
+        this.jobs = repositories.jobs();
+        this.lossPoints = repositories.lossPoints();
+        this.snapshots = repositories.snapshots();
+        this.checkpoints = repositories.checkpoints();
+        this.clock = clock;
+        this.heartbeatNanos = settings.heartbeatInterval().toNanos();
+        this.checkpointNanos = settings.checkpointInterval().toNanos();
+        this.snapshotNoise = LatentNoise.sample(spec.seed() ^ 0x5EED5EEDL, SNAPSHOT_SIZE, spec.latentDim());
+        this.lastReportIteration = model.iteration();
+    }
+
+    /** The repositories a recorder writes to. */
+    record Repositories(JobRepository jobs, LossPointRepository lossPoints, SnapshotRepository snapshots,
+            CheckpointStore checkpoints) {
+    }
+
+    @Override
+    public void onIteration(LossPoint point) {
+        pending.add(point);
+        epoch = point.epoch();
+        long now = System.nanoTime();
+        if (now - lastReportNanos >= heartbeatNanos) {
+            report(now);
+        }
+        if (now - lastCheckpointNanos >= checkpointNanos && !lost) {
+            checkpoint();
+        }
+    }
+
+    @Override
+    public void onEpochEnd(int completedEpoch, GanModel trained) {
+        if (lost) {
+            return;
+        }
+        INDArray images = new GeneratorModel(trained.architecture(), trained.latentDim(), trained.generator())
+                .generate(snapshotNoise);
+        snapshots.insert(jobId, completedEpoch, trained.iteration(), SampleGrid.png(images), clock.instant());
+        if (trained.iteration() < totalIterations) {
+            checkpoint();
+        }
+    }
+
+    boolean shouldStop() {
+        return lost || control.cancelled() || control.shuttingDown();
+    }
+
+    boolean lostOwnership() {
+        return lost;
+    }
+
+    /** Writes pending loss points and progress now. */
+    void flush() {
+        report(System.nanoTime());
+    }
+
+    void checkpoint() {
+        flush();
+        if (!lost) {
+            checkpoints.save(jobId, worker, model.iteration(), epoch, ModelArtifact.write(model));
+            lastCheckpointNanos = System.nanoTime();
+        }
+    }
+
+    private void report(long now) {
+        if (lost) {
+            return;
+        }
+        double seconds = (now - lastReportNanos) / 1e9;
+        long steps = model.iteration() - lastReportIteration;
+        Double imagesPerSecond = steps > 0 && seconds > 0
+                ? Math.round(10.0 * steps * spec.batchSize() * spec.discriminatorSteps() / seconds) / 10.0
+                : null;
+        if (!pending.isEmpty()) {
+            lossPoints.insertAll(jobId, pending);
+            pending.clear();
+        }
+        if (jobs.reportProgress(jobId, worker, model.iteration(), epoch, imagesPerSecond, clock.instant()) != 1) {
+            lost = true;
+            return;
+        }
+        if (jobs.isCancelRequested(jobId)) {
+            control.cancel();
+        }
+        lastReportNanos = now;
+        lastReportIteration = model.iteration();
+    }
+}

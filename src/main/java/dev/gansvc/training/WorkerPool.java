@@ -1,0 +1,169 @@
+package dev.gansvc.training;
+
+import dev.gansvc.GanProperties;
+import dev.gansvc.jobs.JobEvents;
+import dev.gansvc.jobs.JobRepository;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The training workers of this instance, one thread per device. Each claims the oldest queued
+ * job with a compare-and-set update, so instances sharing a database split the queue safely.
+ * On shutdown running jobs checkpoint and go back to the queue.
+ */
+@Component
+public class WorkerPool implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final JobRepository jobs;
+    private final JobExecutor executor;
+    private final GanProperties.Workers settings;
+    private final Clock clock;
+    private final String instance;
+    private final Map<Long, JobControl> running = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private volatile boolean active;
+
+    public WorkerPool(JobRepository jobs, JobExecutor executor, GanProperties properties, Clock clock) {
+        this.jobs = jobs;
+        this.executor = executor;
+        this.settings = properties.workers();
+        this.clock = clock;
+        this.instance = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public int size() {
+        if (!settings.enabled()) {
+            return 0;
+        }
+        return settings.count() > 0 ? settings.count() : Devices.count();
+    }
+
+    @Override
+    public void start() {
+        active = true;
+        for (int i = 0; i < size(); i++) {
+            int index = i;
+            Thread t = new Thread(() -> work(index), "gan-worker-" + i);
+            threads.add(t);
+            t.start();
+        }
+        log.info("{} training worker(s) started on instance {}", threads.size(), instance);
+    }
+
+    @Override
+    public void stop() {
+        active = false;
+        running.values().forEach(JobControl::shutDown);
+        signal();
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(50));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return active;
+    }
+
+    @EventListener
+    public void onSubmitted(JobEvents.Submitted event) {
+        signal();
+    }
+
+    @EventListener
+    public void onCancelRequested(JobEvents.CancelRequested event) {
+        JobControl control = running.get(event.jobId());
+        if (control != null) {
+            control.cancel();
+        }
+    }
+
+    private void work(int index) {
+        String device = Devices.bindCurrentThread(index);
+        String worker = instance + "/worker-" + index + "@" + device;
+        while (active) {
+            try {
+                Long jobId = claimNext(worker);
+                if (jobId == null) {
+                    await();
+                    continue;
+                }
+                JobControl control = new JobControl();
+                running.put(jobId, control);
+                try {
+                    executor.execute(jobId, worker, control);
+                } finally {
+                    running.remove(jobId);
+                }
+            } catch (RuntimeException e) {
+                // e.g. the database is briefly unreachable: keep the worker alive and retry.
+                log.error("worker {} could not claim or run a job", worker, e);
+                await();
+            }
+        }
+    }
+
+    private Long claimNext(String worker) {
+        for (Long id : jobs.findQueuedIds(PageRequest.of(0, 8))) {
+            if (active && jobs.claim(id, worker, clock.instant()) == 1) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private void await() {
+        lock.lock();
+        try {
+            if (active) {
+                wakeUp.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            active = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "host";
+        }
+    }
+}

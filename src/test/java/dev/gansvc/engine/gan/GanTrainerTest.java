@@ -1,0 +1,130 @@
+package dev.gansvc.engine.gan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gansvc.engine.data.IdxFiles;
+import dev.gansvc.engine.data.ImageDataset;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Small real training runs of the DCGAN on the bundled digits. */
+class GanTrainerTest {
+
+    private static ImageDataset mnist;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream images = GanTrainerTest.class.getResourceAsStream("/datasets/mnist/images-idx3-ubyte.gz");
+             InputStream labels = GanTrainerTest.class.getResourceAsStream("/datasets/mnist/labels-idx1-ubyte.gz")) {
+            mnist = IdxFiles.read(images, labels);
+        }
+    }
+
+    @Test
+    void bundledDigitsAreTenThousandScaledToMinusOneOne() {
+        assertThat(mnist.size()).isEqualTo(10_000);
+        INDArray batch = mnist.batch(new int[] {0, 1, 2});
+        assertThat(batch.shape()).containsExactly(3, 1, 28, 28);
+        assertThat(batch.minNumber().doubleValue()).isEqualTo(-1.0);
+        assertThat(batch.maxNumber().doubleValue()).isEqualTo(1.0);
+        assertThat(mnist.labels()).startsWith(0, 1, 2, 3);
+    }
+
+    @Test
+    void dcganHasTheBenchmarkParameterCounts() {
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, new OptimizerSettings(2e-4, 0.5, 0.999), 1);
+        assertThat(model.generator().parameterCount()).isEqualTo(778_305);
+        assertThat(model.discriminator().parameterCount()).isEqualTo(138_817);
+    }
+
+    @Test
+    void oneEpochMovesSamplesTowardsTheDigits() {
+        TrainingSettings settings = new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 3);
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, new OptimizerSettings(2e-4, 0.5, 0.999), 3);
+        GeneratorModel generator = new GeneratorModel(model.architecture(), model.latentDim(), model.generator());
+        INDArray realMean = mnist.batch(range(0, 2000)).mean(0).reshape(784);
+        double backgroundBefore = background(generator.generate(256, 1));
+
+        List<LossPoint> points = new ArrayList<>();
+        GanTrainer.Outcome outcome = new GanTrainer(model, mnist, settings).train(collect(points), () -> false);
+
+        assertThat(outcome).isEqualTo(GanTrainer.Outcome.COMPLETED);
+        assertThat(points).hasSize(156);
+        assertThat(points).allSatisfy(p -> assertThat(Double.isFinite(p.dLoss()) && Double.isFinite(p.gLoss())).isTrue());
+        INDArray samples = generator.generate(256, 1);
+        // Real digits are mostly dark background (80% of pixels) with strokes in the middle;
+        // the untrained generator paints everything mid-grey.
+        assertThat(backgroundBefore).isLessThan(0.05);
+        assertThat(background(samples)).isGreaterThan(0.5);
+        double correlation = pearson(samples.mean(0).reshape(784), realMean);
+        assertThat(correlation).as("mean sample vs mean digit").isGreaterThan(0.7);
+    }
+
+    @Test
+    void resumingFromAnArtifactFollowsTheSamePathAsAnUninterruptedRun() {
+        ImageDataset small = subset(640);
+        TrainingSettings twoEpochs = new TrainingSettings(2, 64, 2, GanLoss.MINIMAX, 9);
+        OptimizerSettings adam = new OptimizerSettings(2e-4, 0.5, 0.999);
+
+        GanModel straight = GanModel.create(Architecture.DCGAN, 16, adam, 9);
+        new GanTrainer(straight, small, twoEpochs).train(collect(new ArrayList<>()), () -> false);
+
+        GanModel first = GanModel.create(Architecture.DCGAN, 16, adam, 9);
+        new GanTrainer(first, small, twoEpochs).train(collect(new ArrayList<>()), () -> first.iteration() == 5);
+        assertThat(first.iteration()).isEqualTo(5);
+        GanModel resumed = ModelArtifact.readModel(ModelArtifact.write(first), adam);
+        assertThat(resumed.iteration()).isEqualTo(5);
+        new GanTrainer(resumed, small, twoEpochs).train(collect(new ArrayList<>()), () -> false);
+
+        assertThat(resumed.iteration()).isEqualTo(straight.iteration()).isEqualTo(10);
+        assertThat(maxDifference(resumed.generator().parameters(), straight.generator().parameters())).isLessThan(1e-5);
+        assertThat(maxDifference(resumed.discriminator().parameters(), straight.discriminator().parameters())).isLessThan(1e-5);
+        assertThat(maxDifference(resumed.generator().state(), straight.generator().state())).isLessThan(1e-5);
+    }
+
+    private static TrainingListener collect(List<LossPoint> points) {
+        return new TrainingListener() {
+            @Override
+            public void onIteration(LossPoint point) {
+                points.add(point);
+            }
+
+            @Override
+            public void onEpochEnd(int epoch, GanModel model) {
+            }
+        };
+    }
+
+    private static double background(INDArray images) {
+        return images.lt(-0.5).castTo(images.dataType()).meanNumber().doubleValue();
+    }
+
+    private static double pearson(INDArray a, INDArray b) {
+        INDArray x = a.sub(a.meanNumber());
+        INDArray y = b.sub(b.meanNumber());
+        return x.mul(y).sumNumber().doubleValue() / Math.sqrt(x.mul(x).sumNumber().doubleValue() * y.mul(y).sumNumber().doubleValue());
+    }
+
+    private static double maxDifference(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+
+    private static ImageDataset subset(int n) {
+        INDArray pixels = mnist.batch(range(0, n)).reshape(n, 784);
+        return new ImageDataset(pixels, java.util.Arrays.copyOf(mnist.labels(), n), 1, 28, 28);
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+}

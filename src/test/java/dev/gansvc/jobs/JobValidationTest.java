@@ -1,0 +1,133 @@
+package dev.gansvc.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Bad input gets a 4xx problem+json naming the field, and nothing is stored. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:validation;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+class JobValidationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JobRepository jobs;
+
+    long jobsBefore;
+
+    @BeforeEach
+    void countJobs() {
+        jobsBefore = jobs.count();
+    }
+
+    @AfterEach
+    void nothingStored() {
+        assertThat(jobs.count()).as("rejected requests store no job").isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void malformedJson() throws Exception {
+        submit("{\"model\": \"dcgan\", ").andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void unknownModelNamesTheAvailableOnes() throws Exception {
+        submit("{\"model\": \"stylegan\", \"dataset\": \"mnist\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("model"))
+                .andExpect(jsonPath("$.errors[0].message").value("unknown model 'stylegan'; available: [dcgan]"));
+    }
+
+    @Test
+    void unknownDataset() throws Exception {
+        submit("{\"model\": \"dcgan\", \"dataset\": \"cifar\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dataset"));
+    }
+
+    @Test
+    void missingRequiredFields() throws Exception {
+        submit("{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dataset"))
+                .andExpect(jsonPath("$.errors[1].field").value("model"));
+    }
+
+    @Test
+    void outOfRangeNumbersNameFieldAndRange() throws Exception {
+        submit("""
+                {"model": "dcgan", "dataset": "mnist", "epochs": 0, "batchSize": 5000, "latentDim": 0,
+                 "learningRate": 0, "beta1": 1.0, "discriminatorSteps": 11, "loss": "wasserstein"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(7))
+                .andExpect(jsonPath("$.errors[?(@.field == 'epochs')].message").value("must be between 1 and 1000 (was 0)"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'batchSize')].message").value("must be between 2 and 1024 (was 5000)"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'learningRate')].message").value("must be in (0, 1] (was 0.0)"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'loss')].message")
+                        .value("must be one of [non-saturating, minimax] (was wasserstein)"));
+    }
+
+    @Test
+    void wrongTypeAndUnknownField() throws Exception {
+        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"epochs\": \"many\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("epochs"));
+        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"epoch\": 3}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("epoch"));
+    }
+
+    @Test
+    void batchLargerThanDataset() throws Exception {
+        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"batchSize\": 1024, \"discriminatorSteps\": 10}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("batchSize"));
+    }
+
+    @Test
+    void wrongMediaType() throws Exception {
+        mvc.perform(post("/jobs").contentType(MediaType.TEXT_PLAIN).content("dcgan please"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void unknownIdsAndBadIds() throws Exception {
+        mvc.perform(get("/jobs/424242")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("job 424242 does not exist"));
+        mvc.perform(get("/jobs/424242/losses")).andExpect(status().isNotFound());
+        mvc.perform(post("/jobs/424242/cancel")).andExpect(status().isNotFound());
+        mvc.perform(get("/models/424242")).andExpect(status().isNotFound());
+        mvc.perform(get("/models/424242/sample.png")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/jobs/latest")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
+        mvc.perform(get("/jobs").param("status", "DONE")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+    }
+
+    @Test
+    void sampleCountOutOfRange() throws Exception {
+        mvc.perform(get("/models/1/sample.png").param("count", "0")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("count"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be between 1 and 256 (was 0)"));
+        mvc.perform(get("/models/1/sample.png").param("count", "100000")).andExpect(status().isBadRequest());
+    }
+
+    private ResultActions submit(String json) throws Exception {
+        return mvc.perform(post("/jobs").contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+}
