@@ -15,6 +15,7 @@ import dev.gansvc.models.ModelService;
 import dev.gansvc.models.ModelView;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.PostgresDatabase;
+import dev.gansvc.support.RequiresPostgres;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The production database: a real training job, its losses, and its artifact through bytea. */
+@RequiresPostgres
 @SpringBootTest
 @ActiveProfiles("postgres")
 @DirtiesContext

@@ -116,6 +116,19 @@ public class JobController {
         return out.toString();
     }
 
+    @Operation(summary = "Loss curve as a chart", description = "Downsampled to at most 800 points.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @GetMapping(path = "/{id}/losses.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> lossesPng(@PathVariable long id) {
+        Job job = jobs.find(id);
+        List<LossPoint> points = LossCurves.downsample(lossPoints.find(id, 0, Long.MAX_VALUE), 800);
+        String title = "job %d: %s on %s, %s, %d of %d iterations".formatted(id, job.getModel(), job.getDataset(),
+                job.getStatus(), job.getIteration(), job.getTotalIterations());
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(LossChart.png(title, points));
+    }
+
     @Operation(summary = "Sample grids taken at the end of each epoch")
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @GetMapping(path = "/{id}/snapshots", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -89,9 +89,9 @@ final class TrainingRecorder implements TrainingListener {
         if (lost) {
             return;
         }
-        INDArray images = new GeneratorModel(trained.architecture(), trained.latentDim(), trained.generator())
-                .generate(snapshotNoise);
-        snapshots.insert(jobId, completedEpoch, trained.iteration(), SampleGrid.png(images), clock.instant());
+        byte[] png = SampleGrid.png(new GeneratorModel(trained.architecture(), trained.latentDim(), trained.generator()),
+                snapshotNoise);
+        snapshots.insert(jobId, completedEpoch, trained.iteration(), png, clock.instant());
         if (trained.iteration() < totalIterations) {
             checkpoint();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.gan.LossPoint;
 import dev.gansvc.support.PostgresDatabase;
+import dev.gansvc.support.RequiresPostgres;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Several instances share one PostgreSQL database: claims racing from many workers give each
  * job to exactly one, and the job updates are fenced by the owning worker.
  */
+@RequiresPostgres
 @SpringBootTest(properties = "gan.workers.enabled=false")
 @ActiveProfiles("postgres")
 @DirtiesContext

@@ -40,9 +40,18 @@ public final class PostgresDatabase {
         return shared;
     }
 
-    private static PostgresDatabase create() {
+    static synchronized boolean available() {
+        return shared != null || serverUrl() != null || DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    private static String serverUrl() {
         String server = System.getenv(URL_VARIABLE);
-        if (server != null && !server.isBlank()) {
+        return server == null || server.isBlank() ? null : server;
+    }
+
+    private static PostgresDatabase create() {
+        String server = serverUrl();
+        if (server != null) {
             String name = "gan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);

@@ -2,6 +2,7 @@ package dev.gansvc.engine.gan;
 
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.nn.Network;
+import dev.gansvc.engine.nn.Workspaces;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,6 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GanTrainer {
 
     public enum Outcome { COMPLETED, STOPPED }
+
+    private static final String WORKSPACE = "gan-training-step";
 
     private final GanModel model;
     private final ImageDataset data;
@@ -53,7 +56,8 @@ public final class GanTrainer {
                 order = permutation(data.size(), new SplittableRandom(settings.seed() * 31 + epoch));
                 orderEpoch = epoch;
             }
-            LossPoint point = step(order, (int) (it % perEpoch), it, epoch + 1);
+            int[] epochOrder = order;
+            LossPoint point = Workspaces.run(WORKSPACE, () -> step(epochOrder, (int) (it % perEpoch), it, epoch + 1));
             model.setIteration(it + 1);
             listener.onIteration(point);
             if ((it + 1) % perEpoch == 0) {

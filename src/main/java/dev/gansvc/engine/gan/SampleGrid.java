@@ -5,19 +5,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import dev.gansvc.engine.nn.Workspaces;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Lays generator outputs in [-1, 1] out as a PNG grid, near-square, with a 2-pixel gutter. */
 public final class SampleGrid {
 
     private static final int GUTTER = 2;
+    private static final String WORKSPACE = "gan-sampling";
 
     private SampleGrid() {
     }
 
     /** Samples the generator in inference mode and encodes the grid; the same seed gives the same bytes. */
     public static byte[] png(GeneratorModel generator, int count, long seed) {
-        return png(generator.generate(count, seed));
+        return Workspaces.run(WORKSPACE, () -> png(generator.generate(count, seed)));
+    }
+
+    /** The grid for fixed latent points (created outside; only temporaries use the workspace). */
+    public static byte[] png(GeneratorModel generator, INDArray latent) {
+        return Workspaces.run(WORKSPACE, () -> png(generator.generate(latent)));
     }
 
     /** @param images [n, channels (1 or 3), height, width] in [-1, 1] */
