@@ -27,7 +27,11 @@ public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNu
     public record Sampling(@Min(1) int maxCount, @Min(1) int cachedGenerators) {
     }
 
-    /** IDX image and label files, as Spring resource locations (classpath:, file:). */
-    public record DatasetFiles(@NotNull String images, @NotNull String labels) {
+    /**
+     * IDX image and label files, as Spring resource locations (classpath:, file:).
+     *
+     * @param limit use only the first {@code limit} images (all when absent)
+     */
+    public record DatasetFiles(@NotNull String images, @NotNull String labels, @Min(1) Integer limit) {
     }
 }

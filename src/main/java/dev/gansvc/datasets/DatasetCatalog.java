@@ -42,7 +42,8 @@ public class DatasetCatalog {
         GanProperties.DatasetFiles f = files.get(name);
         try (InputStream images = resources.getResource(f.images()).getInputStream();
              InputStream labels = resources.getResource(f.labels()).getInputStream()) {
-            return IdxFiles.read(images, labels);
+            ImageDataset all = IdxFiles.read(images, labels);
+            return f.limit() == null || f.limit() >= all.size() ? all : all.head(f.limit());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dataset '" + name + "' from " + f.images() + ", " + f.labels(), e);
         }

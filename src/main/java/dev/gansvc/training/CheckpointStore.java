@@ -47,9 +47,11 @@ public class CheckpointStore {
     public void save(long jobId, String worker, long iteration, int epoch, byte[] artifact) {
         assertOwner(jobId, worker);
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
-        Optional<Checkpoint> previous = checkpoints.findById(jobId);
+        // Read the old artifact id before saving: the save merges onto the managed entity.
+        Optional<Long> previousArtifact = checkpoints.findById(jobId).map(Checkpoint::getArtifactId);
         checkpoints.save(new Checkpoint(jobId, iteration, epoch, saved.getId(), clock.instant()));
-        previous.ifPresent(p -> artifacts.deleteById(p.getArtifactId()));
+        checkpoints.flush();
+        previousArtifact.ifPresent(artifacts::deleteById);
     }
 
     /** Stores the trained model, drops the checkpoint and marks the job SUCCEEDED, atomically. */

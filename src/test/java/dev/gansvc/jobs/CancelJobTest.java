@@ -25,7 +25,7 @@ class CancelJobTest {
 
     @Test
     void cancelsRunningJobPromptlyKeepingItsLossesAndQueuedJobAtOnce() {
-        long running = submit(50);
+        long running = submit(500);
         long queued = submit(1);
         Jobs.await(jobs, running, j -> j.getStatus() == JobStatus.RUNNING && j.getIteration() >= 3, "a few steps",
                 Duration.ofMinutes(2));
@@ -45,6 +45,6 @@ class CancelJobTest {
     }
 
     private long submit(int epochs) {
-        return service.submit(new JobRequest("dcgan", "mnist", epochs, 64, null, 1L, null, null, null, null)).id();
+        return service.submit(new JobRequest("dcgan", "mnist-small", epochs, 64, null, 1L, null, null, null, null)).id();
     }
 }

@@ -37,19 +37,19 @@ class RestartRecoveryTest {
         long id;
         long pausedAt;
         try (ConfigurableApplicationContext first = start()) {
-            id = submit(first, 2);
-            Jobs.await(first.getBean(JobRepository.class), id, j -> j.getIteration() >= 20, "20 steps", Duration.ofMinutes(2));
+            id = submit(first, 4);
+            Jobs.await(first.getBean(JobRepository.class), id, j -> j.getIteration() >= 8, "8 steps", Duration.ofMinutes(2));
         }
         try (ConfigurableApplicationContext second = start()) {
             JobRepository jobs = second.getBean(JobRepository.class);
             Checkpoint checkpoint = second.getBean(CheckpointRepository.class).findById(id).orElseThrow();
             pausedAt = checkpoint.getIteration();
-            assertThat(pausedAt).as("checkpoint taken at shutdown").isGreaterThanOrEqualTo(20);
+            assertThat(pausedAt).as("checkpoint taken at shutdown").isGreaterThanOrEqualTo(8);
 
             Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
             assertThat(done.getAttempts()).as("a shutdown is not a failed attempt").isEqualTo(1);
             assertEveryStepRecordedOnce(second, id, done.getTotalIterations());
-            assertThat(second.getBean(SnapshotRepository.class).list(id)).extracting(s -> s.epoch()).containsExactly(1, 2);
+            assertThat(second.getBean(SnapshotRepository.class).list(id)).extracting(s -> s.epoch()).containsExactly(1, 2, 3, 4);
             assertThat(second.getBean(CheckpointRepository.class).findById(id)).as("dropped once finished").isEmpty();
         }
     }
@@ -58,7 +58,7 @@ class RestartRecoveryTest {
     void jobWhoseWorkerStoppedReportingIsTakenBackAndResumed() {
         try (ConfigurableApplicationContext app = start("gan.jobs.stale-after=3s", "gan.jobs.checkpoint-interval=2s")) {
             JobRepository jobs = app.getBean(JobRepository.class);
-            long id = submit(app, 1);
+            long id = submit(app, 6);
             Jobs.await(jobs, id, j -> app.getBean(CheckpointRepository.class).existsById(id), "a checkpoint",
                     Duration.ofMinutes(2));
             // Simulate a crashed instance: the job is owned by a worker that no longer reports.
@@ -79,7 +79,7 @@ class RestartRecoveryTest {
 
     private static long submit(ConfigurableApplicationContext app, int epochs) {
         return app.getBean(JobService.class)
-                .submit(new JobRequest("dcgan", "mnist", epochs, 128, null, 11L, null, null, null, null)).id();
+                .submit(new JobRequest("dcgan", "mnist-small", epochs, 128, null, 11L, null, null, null, null)).id();
     }
 
     private ConfigurableApplicationContext start(String... extra) {

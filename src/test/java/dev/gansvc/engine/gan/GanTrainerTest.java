@@ -68,7 +68,7 @@ class GanTrainerTest {
 
     @Test
     void resumingFromAnArtifactFollowsTheSamePathAsAnUninterruptedRun() {
-        ImageDataset small = subset(640);
+        ImageDataset small = mnist.head(640);
         TrainingSettings twoEpochs = new TrainingSettings(2, 64, 2, GanLoss.MINIMAX, 9);
         OptimizerSettings adam = new OptimizerSettings(2e-4, 0.5, 0.999);
 
@@ -113,11 +113,6 @@ class GanTrainerTest {
 
     private static double maxDifference(INDArray a, INDArray b) {
         return a.sub(b).amaxNumber().doubleValue();
-    }
-
-    private static ImageDataset subset(int n) {
-        INDArray pixels = mnist.batch(range(0, n)).reshape(n, 784);
-        return new ImageDataset(pixels, java.util.Arrays.copyOf(mnist.labels(), n), 1, 28, 28);
     }
 
     private static int[] range(int from, int to) {
