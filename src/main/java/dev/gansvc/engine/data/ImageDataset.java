@@ -1,0 +1,58 @@
+package dev.gansvc.engine.data;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Images as rows of pixels scaled to [-1, 1], with optional class labels. */
+public final class ImageDataset {
+
+    private final INDArray pixels;
+    private final int[] labels;
+    private final int channels;
+    private final int height;
+    private final int width;
+
+    public ImageDataset(INDArray pixels, int[] labels, int channels, int height, int width) {
+        if (pixels.rank() != 2 || pixels.size(1) != (long) channels * height * width) {
+            throw new IllegalArgumentException("pixels must be [n, " + channels * height * width + "]");
+        }
+        this.pixels = pixels;
+        this.labels = labels;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+    }
+
+    public int size() {
+        return (int) pixels.size(0);
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** The first {@code n} images. */
+    public ImageDataset head(int n) {
+        INDArray rows = pixels.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c');
+        return new ImageDataset(rows, Arrays.copyOf(labels, n), channels, height, width);
+    }
+
+    /** The images at {@code indices}, shaped [n, channels, height, width]. */
+    public INDArray batch(int[] indices) {
+        return Nd4j.pullRows(pixels, 1, indices).reshape('c', indices.length, channels, height, width);
+    }
+}
