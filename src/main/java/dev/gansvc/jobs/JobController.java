@@ -64,6 +64,7 @@ public class JobController {
     }
 
     @Operation(summary = "A job: status, progress (iteration, epoch, images/s, ETA), timestamps, error, model id")
+    @ApiResponse(responseCode = "200", description = "The job")
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public JobView get(@PathVariable long id) {
@@ -82,6 +83,9 @@ public class JobController {
     @Operation(summary = "Loss curve: dLoss, gLoss and mean D(x), D(G(z)) per generator step",
             description = "Readable while the job runs. maxPoints downsamples with largest-triangle-three-buckets, "
                     + "which keeps real points and the curve's shape. CSV with Accept: text/csv.")
+    @ApiResponse(responseCode = "200", description = "The recorded points", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = LossCurve.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "from/to/maxPoints out of range", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @GetMapping(path = "/{id}/losses", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -130,6 +134,7 @@ public class JobController {
     }
 
     @Operation(summary = "Sample grids taken at the end of each epoch")
+    @ApiResponse(responseCode = "200", description = "Epochs with a grid, and where to get each")
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @GetMapping(path = "/{id}/snapshots", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, List<SnapshotView>> snapshots(@PathVariable long id) {

@@ -44,6 +44,7 @@ public class ModelController {
     }
 
     @Operation(summary = "A trained model: architecture, job, parameter counts, artifact size and SHA-256")
+    @ApiResponse(responseCode = "200", description = "The model")
     @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ModelView get(@PathVariable long id) {

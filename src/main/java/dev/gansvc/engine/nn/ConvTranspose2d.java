@@ -14,23 +14,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ConvTranspose2d implements Layer {
 
-    private final int inChannels;
     private final int outChannels;
     private final int kernel;
     private final int stride;
     private final int pad;
-    private INDArray weights;
-    private INDArray bias;
-    private INDArray gradWeights;
-    private INDArray gradBias;
+    private final WeightsAndBias p;
     private INDArray input;
 
     public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int pad) {
-        this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
         this.stride = stride;
         this.pad = pad;
+        this.p = new WeightsAndBias(new long[] {inChannels, outChannels, kernel, kernel}, outChannels);
     }
 
     static long outputSize(long in, int kernel, int stride, int pad) {
@@ -39,22 +35,17 @@ public final class ConvTranspose2d implements Layer {
 
     @Override
     public long parameterCount() {
-        return (long) inChannels * outChannels * kernel * kernel + outChannels;
+        return p.count();
     }
 
     @Override
     public void bind(INDArray parameters, INDArray gradients) {
-        long w = (long) inChannels * outChannels * kernel * kernel;
-        weights = Tensors.slice(parameters, 0, inChannels, outChannels, kernel, kernel);
-        bias = Tensors.slice(parameters, w, outChannels);
-        gradWeights = Tensors.slice(gradients, 0, inChannels, outChannels, kernel, kernel);
-        gradBias = Tensors.slice(gradients, w, outChannels);
+        p.bind(parameters, gradients);
     }
 
     @Override
     public void initialize(SplittableRandom random) {
-        Tensors.fillGaussian(weights, random, 0, 0.02);
-        bias.assign(0);
+        p.initialize(random);
     }
 
     @Override
@@ -64,9 +55,9 @@ public final class ConvTranspose2d implements Layer {
         long w = outputSize(x.size(3), kernel, stride, pad);
         INDArray out = Tensors.zeros(n, outChannels, h, w);
         // conv2d_bp also produces the weight gradient of the adjoint convolution; unused here.
-        INDArray unusedGradWeights = Tensors.zeros(weights.shape());
-        ConvOps.conv2dBackprop(out, weights, x, out, unusedGradWeights, kernel, stride, pad);
-        out.addi(bias.reshape(1, outChannels, 1, 1));
+        INDArray unusedGradWeights = Tensors.zeros(p.weights.shape());
+        ConvOps.conv2dBackprop(out, p.weights, x, out, unusedGradWeights, kernel, stride, pad);
+        out.addi(p.bias.reshape(1, outChannels, 1, 1));
         input = training ? x : null;
         return out;
     }
@@ -74,12 +65,12 @@ public final class ConvTranspose2d implements Layer {
     @Override
     public INDArray backward(INDArray gradOutput) {
         INDArray gradInput = Tensors.zeros(input.shape());
-        ConvOps.conv2d(gradOutput, weights, null, gradInput, kernel, stride, pad);
-        INDArray gw = Tensors.zeros(weights.shape());
+        ConvOps.conv2d(gradOutput, p.weights, null, gradInput, kernel, stride, pad);
+        INDArray gw = Tensors.zeros(p.weights.shape());
         INDArray unusedGradInput = Tensors.zeros(gradOutput.shape());
-        ConvOps.conv2dBackprop(gradOutput, weights, input, unusedGradInput, gw, kernel, stride, pad);
-        gradWeights.addi(gw);
-        gradBias.addi(gradOutput.sum(0, 2, 3));
+        ConvOps.conv2dBackprop(gradOutput, p.weights, input, unusedGradInput, gw, kernel, stride, pad);
+        p.gradWeights.addi(gw);
+        p.gradBias.addi(gradOutput.sum(0, 2, 3));
         return gradInput;
     }
 }
