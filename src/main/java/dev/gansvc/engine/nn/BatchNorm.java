@@ -2,6 +2,8 @@ package dev.gansvc.engine.nn;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -62,27 +64,33 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        int[] axes = reductionAxes(x);
-        long[] shape = channelShape(x);
-        INDArray mean;
-        INDArray inv;
-        if (training) {
-            mean = x.mean(axes);
-            INDArray var = x.var(false, axes);
-            long count = x.length() / channels;
-            runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
-            runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
-            inv = Transforms.pow(var.addi(EPSILON), -0.5, false);
+        if (!training) {
+            return normalize(x, runningMean, runningVar, gamma, beta);
+        }
+        INDArray mean = Tensors.zeros(channels);
+        INDArray var = Tensors.zeros(channels);
+        Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var)
+                .addIntegerArguments(reductionAxes(x)).build());
+        long count = x.length() / channels;
+        runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
+        runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
+        normalized = normalize(x, mean, var, null, null);
+        invStd = Transforms.pow(var.addi(EPSILON), -0.5, false);
+        // gamma * xhat + beta as one fused pass: normalising with mean 0 and variance 1 - eps is the identity.
+        return normalize(normalized, Tensors.zeros(channels), Tensors.zeros(channels).addi(1 - EPSILON), gamma, beta);
+    }
+
+    /** libnd4j's fused batchnorm op (oneDNN on the CPU): (x - mean) / sqrt(var + eps) [* gamma + beta]. */
+    private INDArray normalize(INDArray x, INDArray mean, INDArray var, INDArray scale, INDArray offset) {
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("batchnorm");
+        if (scale == null) {
+            op.addInputs(x, mean, var).addIntegerArguments(0, 0, 1);
         } else {
-            mean = runningMean;
-            inv = Transforms.pow(runningVar.add(EPSILON), -0.5, false);
+            op.addInputs(x, mean, var, scale, offset).addIntegerArguments(1, 1, 1);
         }
-        INDArray xhat = x.sub(mean.reshape(shape)).muli(inv.reshape(shape));
-        if (training) {
-            normalized = xhat;
-            invStd = inv;
-        }
-        return xhat.mul(gamma.reshape(shape)).addi(beta.reshape(shape));
+        Nd4j.exec(op.addOutputs(out).addFloatingPointArguments(EPSILON).build());
+        return out;
     }
 
     @Override
