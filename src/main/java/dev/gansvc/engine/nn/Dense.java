@@ -2,14 +2,27 @@ package dev.gansvc.engine.nn;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** Fully connected layer y = xW + b on [batch, features] inputs. */
+/**
+ * Fully connected layer y = xW + b on [batch, features] inputs.
+ *
+ * <p>The bias row is stored right after W, so [W; b] is one (in + 1) x out matrix and both the
+ * forward pass and the parameter gradient are single GEMMs on [x, 1]; ND4J's separate
+ * broadcast bias add costs as much as the multiply itself at these sizes.
+ */
 public final class Dense implements Layer {
 
+    private final int in;
+    private final int out;
     private final WeightsAndBias p;
+    private INDArray augmented;
+    private INDArray augmentedGradient;
     private INDArray input;
 
     public Dense(int in, int out) {
+        this.in = in;
+        this.out = out;
         this.p = new WeightsAndBias(new long[] {in, out}, 1, out);
     }
 
@@ -21,6 +34,8 @@ public final class Dense implements Layer {
     @Override
     public void bind(INDArray parameters, INDArray gradients) {
         p.bind(parameters, gradients);
+        augmented = Tensors.slice(parameters, 0, in + 1, out);
+        augmentedGradient = Tensors.slice(gradients, 0, in + 1, out);
     }
 
     @Override
@@ -30,14 +45,18 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        input = training ? x : null;
-        return x.mmul(p.weights).addiRowVector(p.bias);
+        INDArray withOnes = Nd4j.hstack(x, Nd4j.ones(x.dataType(), x.size(0), 1));
+        input = training ? withOnes : null;
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), out);
+        Nd4j.gemm(withOnes, augmented, y, false, false, 1.0, 0.0);
+        return y;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        p.gradWeights.addi(input.transpose().mmul(gradOutput));
-        p.gradBias.addi(gradOutput.sum(true, 0));
-        return gradOutput.mmul(p.weights.transpose());
+        Nd4j.gemm(input, gradOutput, augmentedGradient, true, false, 1.0, 1.0);
+        INDArray gradInput = Nd4j.createUninitialized(gradOutput.dataType(), gradOutput.size(0), in);
+        Nd4j.gemm(gradOutput, p.weights, gradInput, false, true, 1.0, 0.0);
+        return gradInput;
     }
 }
