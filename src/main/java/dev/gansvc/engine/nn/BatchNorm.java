@@ -76,8 +76,7 @@ public final class BatchNorm implements Layer {
         runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));
         normalized = normalize(x, mean, var, null, null);
         invStd = Transforms.pow(var.addi(EPSILON), -0.5, false);
-        // gamma * xhat + beta as one fused pass: normalising with mean 0 and variance 1 - eps is the identity.
-        return normalize(normalized, Tensors.zeros(channels), Tensors.zeros(channels).addi(1 - EPSILON), gamma, beta);
+        return affine(normalized, gamma, beta);
     }
 
     /** libnd4j's fused batchnorm op (oneDNN on the CPU): (x - mean) / sqrt(var + eps) [* gamma + beta]. */
@@ -96,25 +95,26 @@ public final class BatchNorm implements Layer {
     @Override
     public INDArray backward(INDArray gradOutput) {
         int[] axes = reductionAxes(gradOutput);
-        long[] shape = channelShape(gradOutput);
         long count = gradOutput.length() / channels;
         INDArray sumG = gradOutput.sum(axes);
         INDArray sumGX = gradOutput.mul(normalized).sum(axes);
         gradBeta.addi(sumG);
         gradGamma.addi(sumGX);
-        // dx = gamma * invStd / M * (M * g - sum(g) - xhat * sum(g * xhat))
-        INDArray scale = gamma.mul(invStd).divi(count).reshape(shape);
-        return gradOutput.mul(count)
-                .subi(sumG.reshape(shape))
-                .subi(normalized.mul(sumGX.reshape(shape)))
-                .muli(scale);
+        // dx = gamma * invStd / M * (M * g - sum(g) - xhat * sum(g * xhat)) = a g + b xhat + c per channel,
+        // as two fused per-channel affine passes (ND4J's broadcast arithmetic is several times slower).
+        INDArray a = gamma.mul(invStd);
+        INDArray b = a.mul(sumGX).divi(-count);
+        INDArray c = a.mul(sumG).divi(-count);
+        return affine(gradOutput, a, c).addi(affine(normalized, b, Tensors.zeros(channels)));
+    }
+
+    /** scale * x + offset per channel, in one fused pass. */
+    private INDArray affine(INDArray x, INDArray scale, INDArray offset) {
+        // Normalising with mean 0 and variance 1 - eps is the identity.
+        return normalize(x, Tensors.zeros(channels), Tensors.zeros(channels).addi(1 - EPSILON), scale, offset);
     }
 
     private static int[] reductionAxes(INDArray x) {
         return x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
-    }
-
-    private long[] channelShape(INDArray x) {
-        return x.rank() == 4 ? new long[] {1, channels, 1, 1} : new long[] {1, channels};
     }
 }

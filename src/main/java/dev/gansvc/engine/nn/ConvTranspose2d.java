@@ -2,6 +2,8 @@ package dev.gansvc.engine.nn;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Transposed convolution ("deconvolution") with bias, PyTorch semantics and weight layout
@@ -57,7 +59,7 @@ public final class ConvTranspose2d implements Layer {
         // conv2d_bp also produces the weight gradient of the adjoint convolution; unused here.
         INDArray unusedGradWeights = Tensors.zeros(p.weights.shape());
         ConvOps.conv2dBackprop(out, p.weights, x, out, unusedGradWeights, kernel, stride, pad);
-        out.addi(p.bias.reshape(1, outChannels, 1, 1));
+        Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(out, p.bias).addOutputs(out).addBooleanArguments(true).build());
         input = training ? x : null;
         return out;
     }
