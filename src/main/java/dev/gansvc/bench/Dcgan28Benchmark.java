@@ -76,14 +76,14 @@ public final class Dcgan28Benchmark {
     }
 
     /**
-     * Useful FLOPs of one step, counting a forward pass as F and a backward pass as 2F (input
+     * FLOPs performed in one step, counting a forward pass as F and a backward pass as 2F (input
      * and weight gradients): D on real and on fake (forward and backward each), G forward, then
-     * D forward and backward and G backward for the generator step: 9 F_D + 3 F_G.
+     * D forward, D input-gradient (F) and G backward for the generator step: 8 F_D + 3 F_G.
      */
     static double stepFlops(int n) {
         double g = dense(n, 100, 6272) + deconv(n, 128, 64, 4, 7) + deconv(n, 64, 1, 4, 14);
         double d = conv(n, 1, 64, 4, 14) + conv(n, 64, 128, 4, 7) + dense(n, 6272, 1);
-        return 9 * d + 3 * g;
+        return 8 * d + 3 * g;
     }
 
     private static double dense(int n, int in, int out) {

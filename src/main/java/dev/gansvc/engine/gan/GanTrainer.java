@@ -99,7 +99,7 @@ public final class GanTrainer {
         // The generator's forward caches still belong to the last fake batch.
         float[] logits = d.forward(fake, true).toFloatVector();
         double gLoss = settings.loss().generatorLoss(logits, grad);
-        INDArray gradFake = d.backward(column(grad));
+        INDArray gradFake = d.inputGradient(column(grad));
         g.zeroGradients();
         g.backward(gradFake);
         model.generatorOptimizer().step();

@@ -1,10 +1,5 @@
 package dev.gansvc.engine.gan;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 import dev.gansvc.engine.nn.Workspaces;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,34 +30,26 @@ public final class SampleGrid {
         int w = (int) images.size(3);
         int cols = (int) Math.ceil(Math.sqrt(n));
         int rows = (n + cols - 1) / cols;
-        int type = channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
-        BufferedImage grid = new BufferedImage(cols * (w + GUTTER) + GUTTER, rows * (h + GUTTER) + GUTTER, type);
+        int width = cols * (w + GUTTER) + GUTTER;
+        int height = rows * (h + GUTTER) + GUTTER;
+        byte[] grid = new byte[width * height * channels];
         float[] pixels = images.dup('c').data().asFloat();
         int plane = h * w;
         for (int i = 0; i < n; i++) {
             int x0 = GUTTER + (i % cols) * (w + GUTTER);
             int y0 = GUTTER + (i / cols) * (h + GUTTER);
             int base = i * channels * plane;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int p = base + y * w + x;
-                    if (channels == 1) {
-                        int v = toByte(pixels[p]);
-                        grid.getRaster().setSample(x0 + x, y0 + y, 0, v);
-                    } else {
-                        int rgb = toByte(pixels[p]) << 16 | toByte(pixels[p + plane]) << 8 | toByte(pixels[p + 2 * plane]);
-                        grid.setRGB(x0 + x, y0 + y, rgb);
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < h; y++) {
+                    int src = base + c * plane + y * w;
+                    int dst = ((y0 + y) * width + x0) * channels + c;
+                    for (int x = 0; x < w; x++) {
+                        grid[dst + x * channels] = (byte) toByte(pixels[src + x]);
                     }
                 }
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(grid, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(grid, width, height, channels);
     }
 
     private static int toByte(float v) {

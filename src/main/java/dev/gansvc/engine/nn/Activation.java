@@ -1,7 +1,9 @@
 package dev.gansvc.engine.nn;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Element-wise non-linearities. */
@@ -34,7 +36,12 @@ public final class Activation implements Layer {
     public INDArray forward(INDArray x, boolean training) {
         INDArray y = switch (kind) {
             case RELU -> Transforms.relu(x, true);
-            case LEAKY_RELU -> Transforms.leakyRelu(x, LEAKY_SLOPE, true);
+            // max(x, slope x): libnd4j's leaky-ReLU kernels take about 4x as long on this data.
+            case LEAKY_RELU -> {
+                INDArray scaled = x.mul(LEAKY_SLOPE);
+                Nd4j.exec(new Max(scaled, x, scaled));
+                yield scaled;
+            }
             case TANH -> Transforms.tanh(x, true);
         };
         // Each derivative is a function of the output (ReLU and leaky ReLU keep the sign).
@@ -46,11 +53,20 @@ public final class Activation implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
+        // Branch-free derivative masks: comparison ops and the *_bp kernels were 2-6x slower.
         return switch (kind) {
-            case RELU -> gradOutput.mul(output.gt(0).castTo(output.dataType()));
+            case RELU -> gradOutput.mul(step(output));
+            // sign(y) * (1 - slope) / 2 + (1 + slope) / 2 is 1 for y > 0 and the slope for y < 0.
             case LEAKY_RELU -> gradOutput.mul(
-                    output.gt(0).castTo(output.dataType()).muli(1 - LEAKY_SLOPE).addi(LEAKY_SLOPE));
+                    Transforms.sign(output, true).muli((1 - LEAKY_SLOPE) / 2).addi((1 + LEAKY_SLOPE) / 2));
             case TANH -> gradOutput.mul(output.mul(output).rsubi(1));
         };
+    }
+
+    /** 1 where y > 0, else 0. */
+    private static INDArray step(INDArray y) {
+        INDArray mask = Nd4j.createUninitialized(y.dataType(), y.shape());
+        Nd4j.exec(new Step(y, mask, 0.0));
+        return mask;
     }
 }

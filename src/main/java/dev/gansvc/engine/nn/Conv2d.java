@@ -55,4 +55,18 @@ public final class Conv2d implements Layer {
         p.gradBias.addi(gradOutput.sum(0, 2, 3));
         return gradInput;
     }
+
+    @Override
+    public INDArray inputGradient(INDArray gradOutput) {
+        // The transposed convolution maps back to the input size only when no input rows were
+        // left over by the stride.
+        long h = ConvTranspose2d.outputSize(gradOutput.size(2), kernel, stride, pad);
+        long w = ConvTranspose2d.outputSize(gradOutput.size(3), kernel, stride, pad);
+        if (h != input.size(2) || w != input.size(3)) {
+            return backward(gradOutput);
+        }
+        INDArray gradInput = Tensors.zeros(input.shape());
+        ConvOps.deconv2d(gradOutput, p.weights, null, gradInput, kernel, stride, pad);
+        return gradInput;
+    }
 }

@@ -2,17 +2,11 @@ package dev.gansvc.engine.nn;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Transposed convolution ("deconvolution") with bias, PyTorch semantics and weight layout
- * [in, out, kH, kW].
- *
- * <p>A transposed convolution is the input-gradient of the convolution that maps its output
- * space back to its input space, and libnd4j's own deconv2d is several times slower than its
- * oneDNN conv2d kernels. So forward runs conv2d_bp, and backward runs conv2d (for dL/dx) and
- * conv2d_bp with the roles of input and output swapped (for dL/dw).
+ * [in, out, kH, kW], on libnd4j's deconv2d / deconv2d_bp, which oneDNN runs as convolution
+ * backward-data kernels.
  */
 public final class ConvTranspose2d implements Layer {
 
@@ -52,14 +46,10 @@ public final class ConvTranspose2d implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        long n = x.size(0);
         long h = outputSize(x.size(2), kernel, stride, pad);
         long w = outputSize(x.size(3), kernel, stride, pad);
-        INDArray out = Tensors.zeros(n, outChannels, h, w);
-        // conv2d_bp also produces the weight gradient of the adjoint convolution; unused here.
-        INDArray unusedGradWeights = Tensors.zeros(p.weights.shape());
-        ConvOps.conv2dBackprop(out, p.weights, x, out, unusedGradWeights, kernel, stride, pad);
-        Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(out, p.bias).addOutputs(out).addBooleanArguments(true).build());
+        INDArray out = Tensors.zeros(x.size(0), outChannels, h, w);
+        ConvOps.deconv2d(x, p.weights, p.bias, out, kernel, stride, pad);
         input = training ? x : null;
         return out;
     }
@@ -67,12 +57,11 @@ public final class ConvTranspose2d implements Layer {
     @Override
     public INDArray backward(INDArray gradOutput) {
         INDArray gradInput = Tensors.zeros(input.shape());
-        ConvOps.conv2d(gradOutput, p.weights, null, gradInput, kernel, stride, pad);
         INDArray gw = Tensors.zeros(p.weights.shape());
-        INDArray unusedGradInput = Tensors.zeros(gradOutput.shape());
-        ConvOps.conv2dBackprop(gradOutput, p.weights, input, unusedGradInput, gw, kernel, stride, pad);
+        INDArray gb = Tensors.zeros(p.bias.shape());
+        ConvOps.deconv2dBackprop(input, p.weights, p.bias, gradOutput, gradInput, gw, gb, kernel, stride, pad);
         p.gradWeights.addi(gw);
-        p.gradBias.addi(gradOutput.sum(0, 2, 3));
+        p.gradBias.addi(gb);
         return gradInput;
     }
 }

@@ -18,6 +18,15 @@ public interface Layer {
     /** Returns dLoss/dInput and adds this layer's parameter gradients into the bound views. */
     INDArray backward(INDArray gradOutput);
 
+    /**
+     * dLoss/dInput for a pass whose parameter gradients will be thrown away (the discriminator
+     * during a generator step). A layer may skip its weight-gradient work here, so the bound
+     * gradient views hold no meaningful values afterwards.
+     */
+    default INDArray inputGradient(INDArray gradOutput) {
+        return backward(gradOutput);
+    }
+
     default long parameterCount() {
         return 0;
     }

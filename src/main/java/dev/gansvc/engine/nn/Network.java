@@ -61,6 +61,18 @@ public final class Network {
         return g;
     }
 
+    /**
+     * dLoss/dInput of the last training forward pass without parameter gradients: the gradient
+     * array holds no meaningful values afterwards and must be zeroed before the next backward.
+     */
+    public INDArray inputGradient(INDArray gradOutput) {
+        INDArray g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).inputGradient(g);
+        }
+        return g;
+    }
+
     public void zeroGradients() {
         gradients.assign(0);
     }

@@ -43,6 +43,11 @@ class GradientCheckTest {
     }
 
     @Test
+    void conv2dWhoseStrideLeavesInputRowsOver() {
+        check(() -> new Network(List.of(new Conv2d(2, 3, 4, 2, 1))), 2, 2, 7, 7);
+    }
+
+    @Test
     void convTranspose2dStrided() {
         check(() -> new Network(List.of(new ConvTranspose2d(3, 2, 4, 2, 1))), 2, 3, 3, 3);
     }
@@ -87,10 +92,15 @@ class GradientCheckTest {
         INDArray analyticParams = net.gradients().dup();
         INDArray state = net.state().dup();
 
+        net.forward(x, true);
+        INDArray inputOnly = net.inputGradient(r);
+
         double eps = 1e-5;
         assertClose("parameter", analyticParams, numeric(net, net.parameters(), x, r, state, eps, 40, random));
         INDArray flatX = x.reshape(x.length());
-        assertClose("input", gradInput.reshape(gradInput.length()), numeric(net, flatX, x, r, state, eps, 40, random));
+        INDArray numericInput = numeric(net, flatX, x, r, state, eps, 40, random);
+        assertClose("input", gradInput.reshape(gradInput.length()), numericInput);
+        assertClose("input-only", inputOnly.reshape(inputOnly.length()), numericInput);
     }
 
     /** Finite differences for up to {@code samples} randomly chosen entries of {@code target}. */
