@@ -1,7 +1,10 @@
 package dev.gansvc.engine.gan;
 
 import dev.gansvc.engine.nn.Workspaces;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Lays generator outputs in [-1, 1] out as a PNG grid, near-square, with a 2-pixel gutter. */
 public final class SampleGrid {
@@ -32,27 +35,29 @@ public final class SampleGrid {
         int rows = (n + cols - 1) / cols;
         int width = cols * (w + GUTTER) + GUTTER;
         int height = rows * (h + GUTTER) + GUTTER;
+        // Pixel conversion and channel interleaving run as array ops; Java only copies rows,
+        // so the first requests are not slowed by the JIT compiling per-pixel loops.
+        byte[] pixels = toBytes(images.permute(0, 2, 3, 1));
         byte[] grid = new byte[width * height * channels];
-        float[] pixels = images.dup('c').data().asFloat();
-        int plane = h * w;
+        int rowBytes = w * channels;
         for (int i = 0; i < n; i++) {
             int x0 = GUTTER + (i % cols) * (w + GUTTER);
             int y0 = GUTTER + (i / cols) * (h + GUTTER);
-            int base = i * channels * plane;
-            for (int c = 0; c < channels; c++) {
-                for (int y = 0; y < h; y++) {
-                    int src = base + c * plane + y * w;
-                    int dst = ((y0 + y) * width + x0) * channels + c;
-                    for (int x = 0; x < w; x++) {
-                        grid[dst + x * channels] = (byte) toByte(pixels[src + x]);
-                    }
-                }
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(pixels, (i * h + y) * rowBytes, grid, ((y0 + y) * width + x0) * channels, rowBytes);
             }
         }
         return PngEncoder.encode(grid, width, height, channels);
     }
 
-    private static int toByte(float v) {
-        return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
+    /** round((v + 1) * 127.5) clipped to 0..255, as unsigned bytes in c order. */
+    private static byte[] toBytes(INDArray values) {
+        INDArray scaled = values.mul(127.5).addi(128.0); // + 0.5 so that the truncating cast rounds
+        Nd4j.exec(DynamicCustomOp.builder("clipbyvalue").addInputs(scaled).addOutputs(scaled)
+                .addFloatingPointArguments(0.0, 255.5).build());
+        INDArray bytes = scaled.castTo(DataType.UINT8).dup('c');
+        byte[] out = new byte[(int) bytes.length()];
+        bytes.data().asNio().get(out);
+        return out;
     }
 }

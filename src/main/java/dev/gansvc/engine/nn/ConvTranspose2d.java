@@ -2,6 +2,8 @@ package dev.gansvc.engine.nn;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Transposed convolution ("deconvolution") with bias, PyTorch semantics and weight layout
@@ -49,7 +51,9 @@ public final class ConvTranspose2d implements Layer {
         long h = outputSize(x.size(2), kernel, stride, pad);
         long w = outputSize(x.size(3), kernel, stride, pad);
         INDArray out = Tensors.zeros(x.size(0), outChannels, h, w);
-        ConvOps.deconv2d(x, p.weights, p.bias, out, kernel, stride, pad);
+        // A separate bias pass measured faster than deconv2d's fused bias.
+        ConvOps.deconv2d(x, p.weights, null, out, kernel, stride, pad);
+        Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(out, p.bias).addOutputs(out).addBooleanArguments(true).build());
         input = training ? x : null;
         return out;
     }
