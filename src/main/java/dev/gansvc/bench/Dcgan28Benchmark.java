@@ -53,7 +53,7 @@ public final class Dcgan28Benchmark {
         long rssAfterWarmup = timer.rssAfterWarmupKb;
         long rssEnd = rssKb("VmRSS");
 
-        GeneratorModel generator = new GeneratorModel(model.architecture(), model.latentDim(), model.generator());
+        GeneratorModel generator = GeneratorModel.of(model);
         for (int i = 0; i < 3; i++) {
             SampleGrid.png(generator, sampleCount, i);
         }

@@ -89,8 +89,7 @@ final class TrainingRecorder implements TrainingListener {
         if (lost) {
             return;
         }
-        byte[] png = SampleGrid.png(new GeneratorModel(trained.architecture(), trained.latentDim(), trained.generator()),
-                snapshotNoise);
+        byte[] png = SampleGrid.png(GeneratorModel.of(trained), snapshotNoise);
         snapshots.insert(jobId, completedEpoch, trained.iteration(), png, clock.instant());
         if (trained.iteration() < totalIterations) {
             checkpoint();

@@ -76,7 +76,7 @@ public final class ModelArtifact {
         Contents c = unpack(artifact);
         Network generator = c.architecture().generator(c.latentDim());
         fill(generator, c, "generator");
-        return new GeneratorModel(c.architecture(), c.latentDim(), generator);
+        return GeneratorModel.of(c.architecture(), c.latentDim(), generator);
     }
 
     private static void fill(Network network, Contents c, String name) {

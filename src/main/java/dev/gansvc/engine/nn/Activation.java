@@ -33,6 +33,11 @@ public final class Activation implements Layer {
     }
 
     @Override
+    public Layer unboundCopy() {
+        return new Activation(kind);
+    }
+
+    @Override
     public INDArray forward(INDArray x, boolean training) {
         INDArray y = switch (kind) {
             case RELU -> Transforms.relu(x, true);

@@ -31,6 +31,21 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
+    public Layer unboundCopy() {
+        return new BatchNorm(channels);
+    }
+
+    /** Per-channel scale of the inference-mode map y = scale * x + shift. */
+    INDArray inferenceScale() {
+        return Transforms.pow(runningVar.add(EPSILON), -0.5, false).muli(gamma);
+    }
+
+    /** Per-channel shift of the inference-mode map y = scale * x + shift. */
+    INDArray inferenceShift() {
+        return beta.sub(runningMean.mul(inferenceScale()));
+    }
+
+    @Override
     public long parameterCount() {
         return 2L * channels;
     }

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Strided 2D convolution with bias, NCHW, square kernel, symmetric zero padding. */
 public final class Conv2d implements Layer {
 
+    private final int inChannels;
     private final int outChannels;
     private final int kernel;
     private final int stride;
@@ -14,11 +15,17 @@ public final class Conv2d implements Layer {
     private INDArray input;
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int pad) {
+        this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
         this.stride = stride;
         this.pad = pad;
         this.p = new WeightsAndBias(new long[] {outChannels, inChannels, kernel, kernel}, outChannels);
+    }
+
+    @Override
+    public Layer unboundCopy() {
+        return new Conv2d(inChannels, outChannels, kernel, stride, pad);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gansvc.engine.nn;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -10,8 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * [in, out, kH, kW], on libnd4j's deconv2d / deconv2d_bp, which oneDNN runs as convolution
  * backward-data kernels.
  */
-public final class ConvTranspose2d implements Layer {
+public final class ConvTranspose2d implements Layer, ScalesOutputChannels {
 
+    private final int inChannels;
     private final int outChannels;
     private final int kernel;
     private final int stride;
@@ -20,6 +22,7 @@ public final class ConvTranspose2d implements Layer {
     private INDArray input;
 
     public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int pad) {
+        this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
         this.stride = stride;
@@ -29,6 +32,17 @@ public final class ConvTranspose2d implements Layer {
 
     static long outputSize(long in, int kernel, int stride, int pad) {
         return (in - 1) * stride - 2L * pad + kernel;
+    }
+
+    @Override
+    public Layer unboundCopy() {
+        return new ConvTranspose2d(inChannels, outChannels, kernel, stride, pad);
+    }
+
+    @Override
+    public void scaleOutputChannels(INDArray scale, INDArray shift) {
+        Nd4j.exec(new BroadcastMulOp(p.weights, scale, p.weights, 1));
+        p.bias.muli(scale).addi(shift);
     }
 
     @Override

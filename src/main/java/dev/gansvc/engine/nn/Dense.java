@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * forward pass and the parameter gradient are single GEMMs on [x, 1]; ND4J's separate
  * broadcast bias add costs as much as the multiply itself at these sizes.
  */
-public final class Dense implements Layer {
+public final class Dense implements Layer, ScalesOutputChannels {
 
     private final int in;
     private final int out;
@@ -24,6 +24,17 @@ public final class Dense implements Layer {
         this.in = in;
         this.out = out;
         this.p = new WeightsAndBias(new long[] {in, out}, 1, out);
+    }
+
+    @Override
+    public Layer unboundCopy() {
+        return new Dense(in, out);
+    }
+
+    @Override
+    public void scaleOutputChannels(INDArray scale, INDArray shift) {
+        augmented.muliRowVector(scale);
+        p.bias.addi(shift.reshape(p.bias.shape()));
     }
 
     @Override

@@ -27,6 +27,9 @@ public interface Layer {
         return backward(gradOutput);
     }
 
+    /** A new layer of the same configuration, bound to nothing. */
+    Layer unboundCopy();
+
     default long parameterCount() {
         return 0;
     }

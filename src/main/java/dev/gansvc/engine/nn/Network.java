@@ -1,5 +1,6 @@
 package dev.gansvc.engine.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Network {
 
     private final List<Layer> layers;
+    private final long[] parameterOffsets;
+    private final long[] stateOffsets;
     private final INDArray parameters;
     private final INDArray gradients;
     private final INDArray state;
@@ -22,9 +25,14 @@ public final class Network {
         parameters = Tensors.zeros(p);
         gradients = Tensors.zeros(p);
         state = Tensors.zeros(Math.max(1, s));
+        parameterOffsets = new long[this.layers.size()];
+        stateOffsets = new long[this.layers.size()];
         long pOffset = 0;
         long sOffset = 0;
-        for (Layer layer : this.layers) {
+        for (int i = 0; i < this.layers.size(); i++) {
+            Layer layer = this.layers.get(i);
+            parameterOffsets[i] = pOffset;
+            stateOffsets[i] = sOffset;
             long lp = layer.parameterCount();
             if (lp > 0) {
                 layer.bind(Tensors.slice(parameters, pOffset, lp), Tensors.slice(gradients, pOffset, lp));
@@ -36,6 +44,43 @@ public final class Network {
                 sOffset += ls;
             }
         }
+    }
+
+    /**
+     * A copy for inference in which every batch norm that directly follows a dense or
+     * transposed-convolution layer is folded into that layer's weights and bias: the same
+     * outputs as {@code forward(x, false)} up to rounding, with one pass over the data less
+     * per batch norm. Later changes to this network do not reach the copy.
+     */
+    public Network foldedForInference() {
+        List<Layer> copies = new ArrayList<>();
+        List<Integer> sources = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            copies.add(layers.get(i).unboundCopy());
+            sources.add(i);
+            if (layers.get(i) instanceof ScalesOutputChannels && i + 1 < layers.size()
+                    && layers.get(i + 1) instanceof BatchNorm) {
+                i++;
+            }
+        }
+        Network folded = new Network(copies);
+        for (int j = 0; j < copies.size(); j++) {
+            int i = sources.get(j);
+            long p = layers.get(i).parameterCount();
+            if (p > 0) {
+                Tensors.slice(folded.parameters, folded.parameterOffsets[j], p)
+                        .assign(Tensors.slice(parameters, parameterOffsets[i], p));
+            }
+            long s = layers.get(i).stateCount();
+            if (s > 0) {
+                Tensors.slice(folded.state, folded.stateOffsets[j], s).assign(Tensors.slice(state, stateOffsets[i], s));
+            }
+            if (copies.get(j) instanceof ScalesOutputChannels scaled && i + 1 < layers.size()
+                    && layers.get(i + 1) instanceof BatchNorm norm) {
+                scaled.scaleOutputChannels(norm.inferenceScale(), norm.inferenceShift());
+            }
+        }
+        return folded;
     }
 
     public void initialize(SplittableRandom random) {

@@ -18,6 +18,11 @@ public final class Reshape implements Layer {
     }
 
     @Override
+    public Layer unboundCopy() {
+        return new Reshape(exampleShape);
+    }
+
+    @Override
     public INDArray forward(INDArray x, boolean training) {
         long[] shape = new long[exampleShape.length + 1];
         shape[0] = x.size(0);

@@ -47,9 +47,8 @@ class GanTrainerTest {
     void oneEpochMovesSamplesTowardsTheDigits() {
         TrainingSettings settings = new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 3);
         GanModel model = GanModel.create(Architecture.DCGAN, 100, new OptimizerSettings(2e-4, 0.5, 0.999), 3);
-        GeneratorModel generator = new GeneratorModel(model.architecture(), model.latentDim(), model.generator());
         INDArray realMean = mnist.batch(range(0, 2000)).mean(0).reshape(784);
-        double backgroundBefore = background(generator.generate(256, 1));
+        double backgroundBefore = background(GeneratorModel.of(model).generate(256, 1));
 
         List<LossPoint> points = new ArrayList<>();
         GanTrainer.Outcome outcome = new GanTrainer(model, mnist, settings).train(collect(points), () -> false);
@@ -57,7 +56,7 @@ class GanTrainerTest {
         assertThat(outcome).isEqualTo(GanTrainer.Outcome.COMPLETED);
         assertThat(points).hasSize(156);
         assertThat(points).allSatisfy(p -> assertThat(Double.isFinite(p.dLoss()) && Double.isFinite(p.gLoss())).isTrue());
-        INDArray samples = generator.generate(256, 1);
+        INDArray samples = GeneratorModel.of(model).generate(256, 1);
         // Real digits are mostly dark background (80% of pixels) with strokes in the middle;
         // the untrained generator paints everything mid-grey.
         assertThat(backgroundBefore).isLessThan(0.05);
