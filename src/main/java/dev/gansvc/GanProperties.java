@@ -24,7 +24,11 @@ public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNu
             @NotNull Duration checkpointInterval, @Min(1) int maxAttempts) {
     }
 
-    public record Sampling(@Min(1) int maxCount, @Min(1) int cachedGenerators) {
+    /**
+     * @param maxCount        most samples in one picture
+     * @param maxSampleValues most numbers in one raw-samples response (samples x values per sample)
+     */
+    public record Sampling(@Min(1) int maxCount, @Min(1) int maxSampleValues, @Min(1) int cachedGenerators) {
     }
 
     /**

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,26 +24,22 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1")
 class TrainingEndToEndTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JobRepository jobs;
 
-    @Autowired
-    JsonMapper json;
+    Api api;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    @BeforeEach
+    void connect(@LocalServerPort int port, @Autowired JsonMapper json) {
+        api = new Api(port, json);
+    }
 
     @Test
     void trainsADcganAndServesSamples() throws Exception {
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(uri("/jobs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"model": "dcgan", "dataset": "mnist", "epochs": 1, "batchSize": 128, "seed": 7}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = api.postJson("/jobs", """
+                {"model": "dcgan", "dataset": "mnist", "epochs": 1, "batchSize": 128, "seed": 7}""");
         assertThat(submitted.statusCode()).isEqualTo(202);
-        JsonNode job = json.readTree(submitted.body());
+        JsonNode job = api.readJson(submitted.body());
         long id = job.get("id").asLong();
         assertThat(submitted.headers().firstValue("Location")).hasValue("/jobs/" + id);
         assertThat(job.get("status").asString()).isIn("QUEUED", "RUNNING");
@@ -54,73 +47,49 @@ class TrainingEndToEndTest {
         assertThat(job.at("/progress/totalIterations").asLong()).isEqualTo(10_000 / 128);
 
         Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
-        job = getJson("/jobs/" + id);
+        job = api.getJson("/jobs/" + id);
         assertThat(job.at("/progress/iteration").asLong()).isEqualTo(78);
         assertThat(job.at("/progress/percent").asDouble()).isEqualTo(100.0);
         assertThat(job.get("finishedAt").isNull()).isFalse();
         long modelId = job.get("modelId").asLong();
 
-        JsonNode losses = getJson("/jobs/" + id + "/losses");
+        JsonNode losses = api.getJson("/jobs/" + id + "/losses");
         assertThat(losses.get("points")).hasSize(78);
         JsonNode first = losses.get("points").get(0);
         assertThat(first.get("iteration").asLong()).isEqualTo(1);
         for (String field : new String[] {"dLoss", "gLoss", "dReal", "dFake"}) {
             assertThat(Double.isFinite(first.get(field).asDouble())).as(field).isTrue();
         }
-        JsonNode fewer = getJson("/jobs/" + id + "/losses?maxPoints=10&from=5&to=60");
+        JsonNode fewer = api.getJson("/jobs/" + id + "/losses?maxPoints=10&from=5&to=60");
         assertThat(fewer.get("recorded").asLong()).isEqualTo(56);
         assertThat(fewer.get("points")).hasSize(10);
         assertThat(fewer.get("points").get(0).get("iteration").asLong()).isEqualTo(5);
         assertThat(fewer.get("points").get(9).get("iteration").asLong()).isEqualTo(60);
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(uri("/jobs/" + id + "/losses"))
-                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = api.get("/jobs/" + id + "/losses", "text/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.body().lines()).hasSize(79).first().isEqualTo("iteration,epoch,dLoss,gLoss,dReal,dFake");
 
-        JsonNode snapshots = getJson("/jobs/" + id + "/snapshots");
+        JsonNode snapshots = api.getJson("/jobs/" + id + "/snapshots");
         assertThat(snapshots.get("snapshots")).hasSize(1);
-        BufferedImage grid = png(getBytes(snapshots.at("/snapshots/0/url").asString()));
+        BufferedImage grid = Api.decodePng(api.getPng(snapshots.at("/snapshots/0/url").asString()));
         assertThat(grid.getWidth()).isEqualTo(8 * 30 + 2);
 
-        JsonNode model = getJson("/models/" + modelId);
+        JsonNode model = api.getJson("/models/" + modelId);
         assertThat(model.get("generatorParameters").asLong()).isEqualTo(778_305);
         assertThat(model.get("discriminatorParameters").asLong()).isEqualTo(138_817);
         assertThat(model.get("jobId").asLong()).isEqualTo(id);
 
-        byte[] sample = getBytes("/models/" + modelId + "/sample.png?count=16&seed=3");
-        BufferedImage image = png(sample);
+        byte[] sample = api.getPng("/models/" + modelId + "/sample.png?count=16&seed=3");
+        BufferedImage image = Api.decodePng(sample);
         assertThat(image.getWidth()).isEqualTo(4 * 30 + 2);
         assertThat(image.getHeight()).isEqualTo(4 * 30 + 2);
-        assertThat(getBytes("/models/" + modelId + "/sample.png?count=16&seed=3")).isEqualTo(sample);
-        assertThat(getBytes("/models/" + modelId + "/sample.png?count=16&seed=4")).isNotEqualTo(sample);
+        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=16&seed=3")).isEqualTo(sample);
+        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=16&seed=4")).isNotEqualTo(sample);
 
-        HttpResponse<byte[]> artifact = http.send(HttpRequest.newBuilder(uri("/models/" + modelId + "/artifact")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> artifact = api.getBytes("/models/" + modelId + "/artifact");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(artifact.body()));
         assertThat(sha).isEqualTo(model.get("artifactSha256").asString());
         assertThat((long) artifact.body().length).isEqualTo(model.get("artifactSizeBytes").asLong());
     }
 
-    private JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private byte[] getBytes(String path) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
-        return r.body();
-    }
-
-    private static BufferedImage png(byte[] bytes) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-        assertThat(image).as("a decodable PNG").isNotNull();
-        return image;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
 }

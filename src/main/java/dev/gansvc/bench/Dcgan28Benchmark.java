@@ -45,7 +45,7 @@ public final class Dcgan28Benchmark {
         ImageDataset data = new ImageDataset(Nd4j.rand(DataType.FLOAT, (long) batch * batchesPerEpoch, 784).muli(2).subi(1),
                 new int[batch * batchesPerEpoch], 1, 28, 28);
         int epochs = (steps + batchesPerEpoch - 1) / batchesPerEpoch;
-        GanModel model = GanModel.create(Architecture.DCGAN, 100, new OptimizerSettings(2e-4, 0.5, 0.999), 42);
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, data.exampleShape(), new OptimizerSettings(2e-4, 0.5, 0.999), 42);
         Timer timer = new Timer(warmup);
         new GanTrainer(model, data, new TrainingSettings(epochs, batch, 1, GanLoss.NON_SATURATING, 42))
                 .train(timer, () -> model.iteration() >= steps);

@@ -1,6 +1,8 @@
 package dev.gansvc.datasets;
 
 import dev.gansvc.GanProperties;
+import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.IdxFiles;
 import dev.gansvc.engine.data.ImageDataset;
 import java.io.IOException;
@@ -14,13 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
-/** The datasets jobs can train on, by name, loaded once from their IDX files and kept. */
+/**
+ * The datasets jobs can train on, by name: image sets configured as IDX files, and the built-in
+ * 2D Gaussian mixtures. Each is loaded (or drawn, from a fixed seed) once and kept.
+ */
 @Component
 public class DatasetCatalog {
 
+    /** Points drawn for a built-in mixture: ample for any batch size and epoch count. */
+    static final int MIXTURE_POINTS = 64_000;
+    private static final long MIXTURE_SEED = 20180101L;
+
     private final Map<String, GanProperties.DatasetFiles> files;
     private final ResourceLoader resources;
-    private final Map<String, ImageDataset> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Dataset> loaded = new ConcurrentHashMap<>();
 
     public DatasetCatalog(GanProperties properties, ResourceLoader resources) {
         this.files = properties.datasets();
@@ -28,17 +37,20 @@ public class DatasetCatalog {
     }
 
     public Set<String> names() {
-        return new TreeSet<>(files.keySet());
+        Set<String> names = new TreeSet<>(files.keySet());
+        names.addAll(GaussianMixture.names());
+        return names;
     }
 
-    public Optional<ImageDataset> find(String name) {
-        if (!files.containsKey(name)) {
-            return Optional.empty();
+    public Optional<Dataset> find(String name) {
+        if (files.containsKey(name)) {
+            return Optional.of(loaded.computeIfAbsent(name, this::load));
         }
-        return Optional.of(loaded.computeIfAbsent(name, this::load));
+        return GaussianMixture.byName(name)
+                .map(mixture -> loaded.computeIfAbsent(name, n -> mixture.sample(MIXTURE_POINTS, MIXTURE_SEED)));
     }
 
-    private ImageDataset load(String name) {
+    private Dataset load(String name) {
         GanProperties.DatasetFiles f = files.get(name);
         try (InputStream images = resources.getResource(f.images()).getInputStream();
              InputStream labels = resources.getResource(f.labels()).getInputStream()) {

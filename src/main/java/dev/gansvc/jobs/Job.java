@@ -57,6 +57,9 @@ public class Job {
 
     private String error;
 
+    /** {@link dev.gansvc.engine.quality.QualityReport} as JSON, once the job has succeeded. */
+    private String quality;
+
     @Column(name = "model_id")
     private Long modelId;
 
@@ -135,6 +138,10 @@ public class Job {
 
     public String getError() {
         return error;
+    }
+
+    public String getQuality() {
+        return quality;
     }
 
     public Long getModelId() {

@@ -59,6 +59,13 @@ public interface JobRepository extends JpaRepository<Job, Long> {
     int finish(@Param("id") long id, @Param("worker") String worker, @Param("status") JobStatus status,
             @Param("error") String error, @Param("modelId") Long modelId, @Param("now") Instant now);
 
+    @Transactional
+    @Modifying(clearAutomatically = true)
+    @Query("""
+            update Job j set j.quality = :quality
+             where j.id = :id and j.worker = :worker and j.status = dev.gansvc.jobs.JobStatus.RUNNING""")
+    int recordQuality(@Param("id") long id, @Param("worker") String worker, @Param("quality") String quality);
+
     /** Hands a running job back to the queue (shutdown), to resume from its checkpoint. */
     @Transactional
     @Modifying(clearAutomatically = true)

@@ -1,13 +1,16 @@
 package dev.gansvc.jobs;
 
 import dev.gansvc.datasets.DatasetCatalog;
-import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.gan.Architecture;
+import dev.gansvc.engine.gan.Recipe;
 import dev.gansvc.engine.gan.TrainingSettings;
+import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.web.ConflictException;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,26 +42,25 @@ public class JobService {
     public JobView submit(JobRequest request) {
         Architecture architecture = ModelCatalog.find(request.model()).orElseThrow(() -> new InvalidFieldException(
                 "model", "unknown model '" + request.model() + "'; available: " + ModelCatalog.names()));
-        ImageDataset dataset = datasets.find(request.dataset()).orElseThrow(() -> new InvalidFieldException(
+        Dataset dataset = datasets.find(request.dataset()).orElseThrow(() -> new InvalidFieldException(
                 "dataset", "unknown dataset '" + request.dataset() + "'; available: " + datasets.names()));
-        if (dataset.channels() != architecture.channels() || dataset.height() != architecture.height()
-                || dataset.width() != architecture.width()) {
-            throw new InvalidFieldException("dataset", "model '%s' needs %dx%dx%d images; dataset '%s' has %dx%dx%d"
-                    .formatted(architecture.id(), architecture.channels(), architecture.height(), architecture.width(),
-                            request.dataset(), dataset.channels(), dataset.height(), dataset.width()));
-        }
+        architecture.unsupported(dataset.exampleShape()).ifPresent(reason -> {
+            throw new InvalidFieldException("dataset", "model '%s' %s; dataset '%s' has examples of shape %s"
+                    .formatted(architecture.id(), reason, request.dataset(), Arrays.toString(dataset.exampleShape())));
+        });
+        Recipe defaults = Recipe.defaults(architecture, dataset.exampleShape());
         JobSpec spec = new JobSpec(architecture.id(), request.dataset(),
-                Objects.requireNonNullElse(request.epochs(), 5),
-                Objects.requireNonNullElse(request.batchSize(), 64),
-                Objects.requireNonNullElse(request.latentDim(), 100),
+                Objects.requireNonNullElse(request.epochs(), defaults.epochs()),
+                Objects.requireNonNullElse(request.batchSize(), defaults.batchSize()),
+                Objects.requireNonNullElse(request.latentDim(), defaults.latentDim()),
                 request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1L << 48),
-                Objects.requireNonNullElse(request.discriminatorSteps(), 1),
-                Objects.requireNonNullElse(request.learningRate(), 2e-4),
-                Objects.requireNonNullElse(request.beta1(), 0.5),
-                Objects.requireNonNullElse(request.loss(), "non-saturating"));
+                Objects.requireNonNullElse(request.discriminatorSteps(), defaults.discriminatorSteps()),
+                Objects.requireNonNullElse(request.learningRate(), defaults.learningRate()),
+                Objects.requireNonNullElse(request.beta1(), defaults.beta1()),
+                Objects.requireNonNullElse(request.loss(), defaults.loss().id()));
         TrainingSettings settings = spec.trainingSettings();
         if (settings.iterationsPerEpoch(dataset.size()) < 1) {
-            throw new InvalidFieldException("batchSize", "batchSize x discriminatorSteps (%d) must not exceed the %d images of dataset '%s'"
+            throw new InvalidFieldException("batchSize", "batchSize x discriminatorSteps (%d) must not exceed the %d examples of dataset '%s'"
                     .formatted(spec.batchSize() * spec.discriminatorSteps(), dataset.size(), spec.dataset()));
         }
         Job job = jobs.save(new Job(spec.model(), spec.dataset(), json.writeValueAsString(spec),
@@ -109,6 +111,6 @@ public class JobService {
                 spec.epochs(), percent, job.getImagesPerSecond(), eta);
         return new JobView(job.getId(), job.getStatus(), job.getModel(), job.getDataset(), spec, progress,
                 job.getAttempts(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getError(),
-                job.getModelId());
+                job.getModelId(), job.getQuality() == null ? null : json.readValue(job.getQuality(), QualityReport.class));
     }
 }

@@ -1,10 +1,17 @@
 package dev.gansvc.jobs;
 
+import dev.gansvc.engine.quality.QualityReport;
 import java.time.Instant;
 
-/** A job as the API shows it. */
+/**
+ * A job as the API shows it.
+ *
+ * @param quality sample-quality figures measured when the job succeeded (absent before, and for
+ *                data without an applicable measure)
+ */
 public record JobView(long id, JobStatus status, String model, String dataset, JobSpec spec, Progress progress,
-        int attempts, Instant createdAt, Instant startedAt, Instant finishedAt, String error, Long modelId) {
+        int attempts, Instant createdAt, Instant startedAt, Instant finishedAt, String error, Long modelId,
+        QualityReport quality) {
 
     /**
      * @param epoch           the epoch the last reported step belonged to (1-based; 0 before the first)

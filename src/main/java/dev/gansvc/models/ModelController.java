@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,12 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/models")
 public class ModelController {
 
+    private static final String CSV = "text/csv";
+
     private final ModelService models;
     private final int maxCount;
+    private final int maxSampleValues;
 
     public ModelController(ModelService models, GanProperties properties) {
         this.models = models;
         this.maxCount = properties.sampling().maxCount();
+        this.maxSampleValues = properties.sampling().maxSampleValues();
     }
 
     @Operation(summary = "List trained models, newest first")
@@ -66,7 +71,45 @@ public class ModelController {
                 .body(artifact.getContent());
     }
 
-    @Operation(summary = "A PNG grid of generated samples",
+    @Operation(summary = "Raw generated samples, one row each (JSON, or CSV with Accept: text/csv)",
+            description = "Rows of features for tabular and 2D data; for images, the pixels in [-1, 1], flattened. "
+                    + "The same seed gives the same samples; without a seed one is drawn and returned.")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Samples.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "count out of range", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @GetMapping(path = "/{id}/samples", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Samples> samples(@PathVariable long id,
+            @Parameter(description = "Number of samples (at most gan.sampling.max-sample-values numbers in all, default 64)")
+            @RequestParam(defaultValue = "64") int count,
+            @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed) {
+        long s = seedOrRandom(seed);
+        return response(seed, s).body(models.samples(id, checkedSampleCount(id, count), s));
+    }
+
+    @Operation(hidden = true)
+    @GetMapping(path = "/{id}/samples", produces = CSV)
+    public ResponseEntity<String> samplesCsv(@PathVariable long id, @RequestParam(defaultValue = "64") int count,
+            @RequestParam(required = false) Long seed) {
+        long s = seedOrRandom(seed);
+        Samples samples = models.samples(id, checkedSampleCount(id, count), s);
+        StringBuilder out = new StringBuilder();
+        int columns = samples.samples().length == 0 ? 0 : samples.samples()[0].length;
+        for (int c = 0; c < columns; c++) {
+            out.append(c == 0 ? "" : ",").append('x').append(c);
+        }
+        out.append('\n');
+        for (float[] row : samples.samples()) {
+            for (int c = 0; c < row.length; c++) {
+                out.append(c == 0 ? "" : ",").append(row[c]);
+            }
+            out.append('\n');
+        }
+        return response(seed, s).contentType(MediaType.parseMediaType(CSV)).body(out.toString());
+    }
+
+    @Operation(summary = "A picture of generated samples: a PNG grid for images, a scatter plot for 2D and tabular data",
             description = "The same seed gives the same image; without a seed one is drawn and returned in X-Sample-Seed.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
             schema = @Schema(type = "string", format = "binary")))
@@ -77,14 +120,40 @@ public class ModelController {
             @Parameter(description = "Number of samples (1 to gan.sampling.max-count, default 256)")
             @RequestParam(defaultValue = "64") int count,
             @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed) {
+        long s = seedOrRandom(seed);
+        return response(seed, s).contentType(MediaType.IMAGE_PNG).body(models.samplePng(id, checkedCount(count), s));
+    }
+
+    private int checkedCount(int count) {
         if (count < 1 || count > maxCount) {
             throw new InvalidFieldException("count", "must be between 1 and " + maxCount + " (was " + count + ")");
         }
-        long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header("X-Sample-Seed", Long.toString(s));
-        if (seed != null) {
-            response.cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)));
+        return count;
+    }
+
+    private int checkedSampleCount(long id, int count) {
+        long values = 1;
+        for (long s : models.get(id).exampleShape()) {
+            values *= s;
         }
-        return response.body(models.samplePng(id, count, s));
+        long most = Math.max(1, maxSampleValues / values);
+        if (count < 1 || count > most) {
+            throw new InvalidFieldException("count", "must be between 1 and " + most + " for this model, whose samples have "
+                    + values + " values each (was " + count + ")");
+        }
+        return count;
+    }
+
+    private static long seedOrRandom(Long seed) {
+        return seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
+    }
+
+    /** Reports the seed used; a response for a given seed never changes, so it may be cached. */
+    private static ResponseEntity.BodyBuilder response(Long requestedSeed, long seed) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Sample-Seed", Long.toString(seed));
+        if (requestedSeed != null) {
+            response.cacheControl(CacheControl.maxAge(Duration.ofDays(1)));
+        }
+        return response;
     }
 }

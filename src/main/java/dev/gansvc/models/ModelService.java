@@ -4,10 +4,12 @@ import dev.gansvc.GanProperties;
 import dev.gansvc.engine.gan.GeneratorModel;
 import dev.gansvc.engine.gan.ModelArtifact;
 import dev.gansvc.engine.gan.SampleGrid;
+import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.web.NotFoundException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -53,6 +55,17 @@ public class ModelService {
         return SampleGrid.png(generator(id), count, seed);
     }
 
+    /** {@code count} raw samples; the same seed gives the same values. */
+    public Samples samples(long id, int count, long seed) {
+        TrainedModel model = find(id);
+        GeneratorModel generator = generator(id);
+        float[][] rows = Workspaces.run("samples", () -> {
+            INDArray flat = generator.generate(count, seed).reshape('c', count, -1);
+            return flat.toFloatMatrix();
+        });
+        return new Samples(id, seed, model.getExampleShape(), rows);
+    }
+
     private GeneratorModel generator(long id) {
         GeneratorModel cached = generators.get(id);
         if (cached != null) {
@@ -70,7 +83,7 @@ public class ModelService {
     private ModelView view(TrainedModel m) {
         ArtifactRepository.Summary a = artifacts.findSummary(m.getArtifactId()).orElseThrow();
         return new ModelView(m.getId(), m.getJobId(), m.getArchitecture(), m.getDataset(), m.getLatentDim(),
-                new ModelView.ImageShape(m.getChannels(), m.getHeight(), m.getWidth()), m.getGeneratorParameters(),
+                m.getExampleShape(), m.getGeneratorParameters(),
                 m.getDiscriminatorParameters(), m.getIterations(), a.sizeBytes(), a.sha256(), m.getCreatedAt());
     }
 }

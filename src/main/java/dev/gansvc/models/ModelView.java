@@ -3,10 +3,11 @@ package dev.gansvc.models;
 import java.time.Instant;
 
 /** A trained model as the API shows it. */
-public record ModelView(long id, long jobId, String architecture, String dataset, int latentDim, ImageShape imageShape,
+/**
+ * @param exampleShape the shape of one generated example: [channels, height, width] for images,
+ *                     [features] for rows of numbers
+ */
+public record ModelView(long id, long jobId, String architecture, String dataset, int latentDim, long[] exampleShape,
         long generatorParameters, long discriminatorParameters, long iterations, long artifactSizeBytes,
         String artifactSha256, Instant createdAt) {
-
-    public record ImageShape(int channels, int height, int width) {
-    }
 }

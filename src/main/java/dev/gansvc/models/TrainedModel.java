@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** A trained generator/discriminator pair produced by a job; its weights are an {@link Artifact}. */
 @Entity
@@ -29,9 +31,9 @@ public class TrainedModel {
     @Column(name = "latent_dim", nullable = false)
     private int latentDim;
 
-    private int channels;
-    private int height;
-    private int width;
+    /** Comma-separated, e.g. "1,28,28" for images or "2" for rows of two features. */
+    @Column(name = "example_shape", nullable = false)
+    private String exampleShape;
 
     @Column(name = "generator_parameters", nullable = false)
     private long generatorParameters;
@@ -50,16 +52,14 @@ public class TrainedModel {
     protected TrainedModel() {
     }
 
-    public TrainedModel(long jobId, String architecture, String dataset, int latentDim, int channels, int height,
-            int width, long generatorParameters, long discriminatorParameters, long iterations, long artifactId,
+    public TrainedModel(long jobId, String architecture, String dataset, int latentDim, long[] exampleShape,
+            long generatorParameters, long discriminatorParameters, long iterations, long artifactId,
             Instant createdAt) {
         this.jobId = jobId;
         this.architecture = architecture;
         this.dataset = dataset;
         this.latentDim = latentDim;
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
+        this.exampleShape = Arrays.stream(exampleShape).mapToObj(Long::toString).collect(Collectors.joining(","));
         this.generatorParameters = generatorParameters;
         this.discriminatorParameters = discriminatorParameters;
         this.iterations = iterations;
@@ -87,16 +87,8 @@ public class TrainedModel {
         return latentDim;
     }
 
-    public int getChannels() {
-        return channels;
-    }
-
-    public int getHeight() {
-        return height;
-    }
-
-    public int getWidth() {
-        return width;
+    public long[] getExampleShape() {
+        return Arrays.stream(exampleShape.split(",")).mapToLong(Long::parseLong).toArray();
     }
 
     public long getGeneratorParameters() {

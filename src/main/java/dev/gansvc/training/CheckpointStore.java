@@ -1,6 +1,5 @@
 package dev.gansvc.training;
 
-import dev.gansvc.engine.gan.Architecture;
 import dev.gansvc.engine.gan.GanModel;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
@@ -54,14 +53,20 @@ public class CheckpointStore {
         previousArtifact.ifPresent(artifacts::deleteById);
     }
 
-    /** Stores the trained model, drops the checkpoint and marks the job SUCCEEDED, atomically. */
+    /**
+     * Stores the trained model and its quality figures (JSON, may be null), drops the checkpoint
+     * and marks the job SUCCEEDED, atomically.
+     */
     @Transactional
-    public long complete(long jobId, String worker, String dataset, GanModel model, byte[] artifact) {
+    public long complete(long jobId, String worker, String dataset, GanModel model, byte[] artifact, String quality) {
         assertOwner(jobId, worker);
+        if (quality != null && jobs.recordQuality(jobId, worker, quality) != 1) {
+            throw new LostOwnershipException(jobId);
+        }
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
-        Architecture a = model.architecture();
-        TrainedModel trained = models.save(new TrainedModel(jobId, a.id(), dataset, model.latentDim(), a.channels(),
-                a.height(), a.width(), model.generator().parameterCount(), model.discriminator().parameterCount(),
+        TrainedModel trained = models.save(new TrainedModel(jobId, model.architecture().id(), dataset,
+                model.latentDim(), model.exampleShape(), model.generator().parameterCount(),
+                model.discriminator().parameterCount(),
                 model.iteration(), saved.getId(), clock.instant()));
         discard(jobId);
         if (jobs.finish(jobId, worker, JobStatus.SUCCEEDED, null, trained.getId(), clock.instant()) != 1) {

@@ -2,11 +2,13 @@ package dev.gansvc.training;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.datasets.DatasetCatalog;
-import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.gan.Architecture;
 import dev.gansvc.engine.gan.GanModel;
 import dev.gansvc.engine.gan.GanTrainer;
+import dev.gansvc.engine.gan.GeneratorModel;
 import dev.gansvc.engine.gan.ModelArtifact;
+import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobService;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Runs one claimed job on the calling worker thread, from scratch or from its checkpoint. */
 @Component
@@ -32,16 +35,19 @@ public class JobExecutor {
     private final CheckpointStore checkpoints;
     private final TrainingRecorder.Repositories repositories;
     private final GanProperties.Jobs settings;
+    private final JsonMapper json;
     private final Clock clock;
 
     public JobExecutor(JobService jobService, JobRepository jobs, DatasetCatalog datasets, CheckpointStore checkpoints,
-            LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, Clock clock) {
+            LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, JsonMapper json,
+            Clock clock) {
         this.jobService = jobService;
         this.jobs = jobs;
         this.datasets = datasets;
         this.checkpoints = checkpoints;
         this.repositories = new TrainingRecorder.Repositories(jobs, lossPoints, snapshots, checkpoints);
         this.settings = properties.jobs();
+        this.json = json;
         this.clock = clock;
     }
 
@@ -59,7 +65,7 @@ public class JobExecutor {
     private void run(Job job, String worker, JobControl control) {
         long jobId = job.getId();
         JobSpec spec = jobService.spec(job);
-        ImageDataset data = datasets.find(spec.dataset())
+        Dataset data = datasets.find(spec.dataset())
                 .orElseThrow(() -> new IllegalStateException("dataset '" + spec.dataset() + "' is no longer configured"));
         Optional<GanModel> resumed;
         try {
@@ -70,7 +76,7 @@ public class JobExecutor {
         }
         Architecture architecture = Architecture.byId(spec.model()).orElseThrow();
         GanModel model = resumed.orElseGet(() ->
-                GanModel.create(architecture, spec.latentDim(), spec.optimizerSettings(), spec.seed()));
+                GanModel.create(architecture, spec.latentDim(), data.exampleShape(), spec.optimizerSettings(), spec.seed()));
         // Whatever was recorded after the checkpoint is recorded again by the resumed run.
         repositories.lossPoints().deleteAfter(jobId, model.iteration());
         repositories.snapshots().deleteAfter(jobId, model.iteration());
@@ -85,7 +91,9 @@ public class JobExecutor {
         if (recorder.lostOwnership()) {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
         } else if (outcome == GanTrainer.Outcome.COMPLETED) {
-            long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model));
+            String quality = QualityReport.measure(GeneratorModel.of(model), spec.dataset(), spec.seed())
+                    .map(json::writeValueAsString).orElse(null);
+            long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model), quality);
             log.info("job {} succeeded: model {}", jobId, modelId);
         } else if (control.cancelled()) {
             checkpoints.discard(jobId);

@@ -51,13 +51,21 @@ class JobValidationTest {
     void unknownModelNamesTheAvailableOnes() throws Exception {
         submit("{\"model\": \"stylegan\", \"dataset\": \"mnist\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("model"))
-                .andExpect(jsonPath("$.errors[0].message").value("unknown model 'stylegan'; available: [dcgan]"));
+                .andExpect(jsonPath("$.errors[0].message").value("unknown model 'stylegan'; available: [gan, dcgan]"));
     }
 
     @Test
     void unknownDataset() throws Exception {
         submit("{\"model\": \"dcgan\", \"dataset\": \"cifar\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("dataset"));
+    }
+
+    @Test
+    void modelThatCannotTakeTheDatasetsShape() throws Exception {
+        submit("{\"model\": \"dcgan\", \"dataset\": \"ring8\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dataset"))
+                .andExpect(jsonPath("$.errors[0].message").value("model 'dcgan' needs examples of shape [1, 28, 28] "
+                        + "(channels, height, width); dataset 'ring8' has examples of shape [2]"));
     }
 
     @Test

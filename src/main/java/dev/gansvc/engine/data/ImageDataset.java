@@ -6,7 +6,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Images as rows of pixels scaled to [-1, 1], with optional class labels. */
-public final class ImageDataset {
+public final class ImageDataset implements Dataset {
 
     private final INDArray pixels;
     private final int[] labels;
@@ -25,6 +25,7 @@ public final class ImageDataset {
         this.width = width;
     }
 
+    @Override
     public int size() {
         return (int) pixels.size(0);
     }
@@ -41,8 +42,19 @@ public final class ImageDataset {
         return width;
     }
 
+    @Override
+    public long[] exampleShape() {
+        return new long[] {channels, height, width};
+    }
+
+    @Override
     public int[] labels() {
         return labels.clone();
+    }
+
+    @Override
+    public int classCount() {
+        return Arrays.stream(labels).max().orElse(0) + 1;
     }
 
     /** The first {@code n} images. */
@@ -51,7 +63,7 @@ public final class ImageDataset {
         return new ImageDataset(rows, Arrays.copyOf(labels, n), channels, height, width);
     }
 
-    /** The images at {@code indices}, shaped [n, channels, height, width]. */
+    @Override
     public INDArray batch(int[] indices) {
         return Nd4j.pullRows(pixels, 1, indices).reshape('c', indices.length, channels, height, width);
     }

@@ -9,24 +9,30 @@ public final class GanModel {
 
     private final Architecture architecture;
     private final int latentDim;
+    private final long[] exampleShape;
     private final Network generator;
     private final Network discriminator;
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
     private long iteration;
 
-    private GanModel(Architecture architecture, int latentDim, OptimizerSettings optimizer) {
+    private GanModel(Architecture architecture, int latentDim, long[] exampleShape, OptimizerSettings optimizer) {
+        architecture.unsupported(exampleShape).ifPresent(reason -> {
+            throw new IllegalArgumentException(architecture.id() + " " + reason);
+        });
         this.architecture = architecture;
         this.latentDim = latentDim;
-        this.generator = architecture.generator(latentDim);
-        this.discriminator = architecture.discriminator();
+        this.exampleShape = exampleShape.clone();
+        this.generator = architecture.generator(latentDim, exampleShape);
+        this.discriminator = architecture.discriminator(exampleShape);
         this.generatorOptimizer = new Adam(generator, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2());
         this.discriminatorOptimizer = new Adam(discriminator, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2());
     }
 
     /** A freshly initialised model; the seed fixes every initial weight. */
-    public static GanModel create(Architecture architecture, int latentDim, OptimizerSettings optimizer, long seed) {
-        GanModel model = new GanModel(architecture, latentDim, optimizer);
+    public static GanModel create(Architecture architecture, int latentDim, long[] exampleShape,
+            OptimizerSettings optimizer, long seed) {
+        GanModel model = new GanModel(architecture, latentDim, exampleShape, optimizer);
         SplittableRandom random = new SplittableRandom(seed);
         model.generator.initialize(random);
         model.discriminator.initialize(random);
@@ -34,8 +40,8 @@ public final class GanModel {
     }
 
     /** An uninitialised model whose arrays a checkpoint is about to fill. */
-    static GanModel empty(Architecture architecture, int latentDim, OptimizerSettings optimizer) {
-        return new GanModel(architecture, latentDim, optimizer);
+    static GanModel empty(Architecture architecture, int latentDim, long[] exampleShape, OptimizerSettings optimizer) {
+        return new GanModel(architecture, latentDim, exampleShape, optimizer);
     }
 
     public Architecture architecture() {
@@ -44,6 +50,11 @@ public final class GanModel {
 
     public int latentDim() {
         return latentDim;
+    }
+
+    /** The shape of one generated example: [channels, height, width] or [features]. */
+    public long[] exampleShape() {
+        return exampleShape.clone();
     }
 
     public Network generator() {

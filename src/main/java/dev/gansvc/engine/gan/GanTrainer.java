@@ -1,6 +1,6 @@
 package dev.gansvc.engine.gan;
 
-import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.nn.Workspaces;
 import java.util.SplittableRandom;
@@ -24,13 +24,13 @@ public final class GanTrainer {
     private static final String WORKSPACE = "gan-training-step";
 
     private final GanModel model;
-    private final ImageDataset data;
+    private final Dataset data;
     private final TrainingSettings settings;
 
-    public GanTrainer(GanModel model, ImageDataset data, TrainingSettings settings) {
+    public GanTrainer(GanModel model, Dataset data, TrainingSettings settings) {
         if (settings.iterationsPerEpoch(data.size()) < 1) {
-            throw new IllegalArgumentException("dataset of " + data.size() + " images is smaller than one step ("
-                    + settings.batchSize() * settings.discriminatorSteps() + " images)");
+            throw new IllegalArgumentException("dataset of " + data.size() + " examples is smaller than one step ("
+                    + settings.batchSize() * settings.discriminatorSteps() + " examples)");
         }
         this.model = model;
         this.data = data;

@@ -10,9 +10,12 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -26,7 +29,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ModelArtifact {
 
-    static final int FORMAT = 1;
+    /** Format 2 added the example shape; format 1 artifacts all hold 28x28 single-channel DCGANs. */
+    static final int FORMAT = 2;
+    private static final long[] FORMAT_1_SHAPE = {1, 28, 28};
     private static final String MANIFEST = "manifest.properties";
 
     private ModelArtifact() {
@@ -39,6 +44,8 @@ public final class ModelArtifact {
             manifest.setProperty("format", Integer.toString(FORMAT));
             manifest.setProperty("architecture", model.architecture().id());
             manifest.setProperty("latentDim", Integer.toString(model.latentDim()));
+            manifest.setProperty("exampleShape", Arrays.stream(model.exampleShape()).mapToObj(Long::toString)
+                    .collect(Collectors.joining(",")));
             manifest.setProperty("iteration", Long.toString(model.iteration()));
             manifest.setProperty("generator.adamSteps", Integer.toString(model.generatorOptimizer().steps()));
             manifest.setProperty("discriminator.adamSteps", Integer.toString(model.discriminatorOptimizer().steps()));
@@ -62,7 +69,7 @@ public final class ModelArtifact {
     /** Restores a model to continue training; the optimiser settings come from the job. */
     public static GanModel readModel(byte[] artifact, OptimizerSettings optimizer) {
         Contents c = unpack(artifact);
-        GanModel model = GanModel.empty(c.architecture(), c.latentDim(), optimizer);
+        GanModel model = GanModel.empty(c.architecture(), c.latentDim(), c.exampleShape(), optimizer);
         fill(model.generator(), c, "generator");
         fill(model.discriminator(), c, "discriminator");
         model.generatorOptimizer().restore(c.array("generator.adam"), c.intProperty("generator.adamSteps"));
@@ -74,7 +81,7 @@ public final class ModelArtifact {
     /** Restores only the generator, for sampling. */
     public static GeneratorModel readGenerator(byte[] artifact) {
         Contents c = unpack(artifact);
-        Network generator = c.architecture().generator(c.latentDim());
+        Network generator = c.architecture().generator(c.latentDim(), c.exampleShape());
         fill(generator, c, "generator");
         return GeneratorModel.of(c.architecture(), c.latentDim(), generator);
     }
@@ -116,7 +123,7 @@ public final class ModelArtifact {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!Integer.toString(FORMAT).equals(manifest.getProperty("format"))) {
+        if (!Set.of("1", Integer.toString(FORMAT)).contains(manifest.getProperty("format"))) {
             throw new IllegalArgumentException("unsupported artifact format " + manifest.getProperty("format"));
         }
         return new Contents(manifest, entries);
@@ -131,6 +138,11 @@ public final class ModelArtifact {
 
         int latentDim() {
             return intProperty("latentDim");
+        }
+
+        long[] exampleShape() {
+            String shape = manifest.getProperty("exampleShape");
+            return shape == null ? FORMAT_1_SHAPE.clone() : Arrays.stream(shape.split(",")).mapToLong(Long::parseLong).toArray();
         }
 
         int intProperty(String key) {

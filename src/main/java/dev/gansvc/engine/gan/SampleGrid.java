@@ -6,7 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Lays generator outputs in [-1, 1] out as a PNG grid, near-square, with a 2-pixel gutter. */
+/**
+ * Pictures of generator samples as PNG: images in [-1, 1] laid out as a near-square grid with a
+ * 2-pixel gutter; rows of numbers as a {@link ScatterPlot}.
+ */
 public final class SampleGrid {
 
     private static final int GUTTER = 2;
@@ -15,14 +18,18 @@ public final class SampleGrid {
     private SampleGrid() {
     }
 
-    /** Samples the generator in inference mode and encodes the grid; the same seed gives the same bytes. */
+    /** Samples the generator in inference mode and draws them; the same seed gives the same bytes. */
     public static byte[] png(GeneratorModel generator, int count, long seed) {
-        return Workspaces.run(WORKSPACE, () -> png(generator.generate(count, seed)));
+        return Workspaces.run(WORKSPACE, () -> picture(generator.generate(count, seed)));
     }
 
-    /** The grid for fixed latent points (created outside; only temporaries use the workspace). */
+    /** The picture for fixed latent points (created outside; only temporaries use the workspace). */
     public static byte[] png(GeneratorModel generator, INDArray latent) {
-        return Workspaces.run(WORKSPACE, () -> png(generator.generate(latent)));
+        return Workspaces.run(WORKSPACE, () -> picture(generator.generate(latent)));
+    }
+
+    private static byte[] picture(INDArray samples) {
+        return samples.rank() == 4 ? png(samples) : ScatterPlot.png(samples);
     }
 
     /** @param images [n, channels (1 or 3), height, width] in [-1, 1] */

@@ -73,7 +73,7 @@ public final class Conv2d implements Layer {
             return backward(gradOutput);
         }
         INDArray gradInput = Tensors.zeros(input.shape());
-        ConvOps.deconv2d(gradOutput, p.weights, null, gradInput, kernel, stride, pad);
+        ConvOps.deconv2d(gradOutput, p.weights, gradInput, kernel, stride, pad);
         return gradInput;
     }
 }

@@ -27,13 +27,7 @@ final class ConvOps {
 
     /** y = conv(x, w) (+ bias when not null) into {@code out}. */
     static void conv2d(INDArray x, INDArray w, INDArray bias, INDArray out, int kernel, int stride, int pad) {
-        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
-        if (bias == null) {
-            op.addInputs(x, w);
-        } else {
-            op.addInputs(x, w, bias);
-        }
-        Nd4j.exec(op.addOutputs(out).addIntegerArguments(args(kernel, stride, pad)).build());
+        forward("conv2d", x, w, bias, out, kernel, stride, pad);
     }
 
     /**
@@ -49,15 +43,9 @@ final class ConvOps {
                 .build());
     }
 
-    /** y = conv_transpose(x, w) (+ bias when not null) into {@code out}. */
-    static void deconv2d(INDArray x, INDArray w, INDArray bias, INDArray out, int kernel, int stride, int pad) {
-        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d");
-        if (bias == null) {
-            op.addInputs(x, w);
-        } else {
-            op.addInputs(x, w, bias);
-        }
-        Nd4j.exec(op.addOutputs(out).addIntegerArguments(args(kernel, stride, pad)).build());
+    /** y = conv_transpose(x, w) into {@code out}. */
+    static void deconv2d(INDArray x, INDArray w, INDArray out, int kernel, int stride, int pad) {
+        forward("deconv2d", x, w, null, out, kernel, stride, pad);
     }
 
     /** Gradients of y = conv_transpose(x, w) + bias given dL/dy: dL/dx, dL/dw and dL/dbias. */
@@ -68,6 +56,17 @@ final class ConvOps {
                 .addOutputs(gradInput, gradWeights, gradBias)
                 .addIntegerArguments(args(kernel, stride, pad))
                 .build());
+    }
+
+    private static void forward(String name, INDArray x, INDArray w, INDArray bias, INDArray out, int kernel,
+            int stride, int pad) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name);
+        if (bias == null) {
+            op.addInputs(x, w);
+        } else {
+            op.addInputs(x, w, bias);
+        }
+        Nd4j.exec(op.addOutputs(out).addIntegerArguments(args(kernel, stride, pad)).build());
     }
 
     private static int[] args(int kernel, int stride, int pad) {

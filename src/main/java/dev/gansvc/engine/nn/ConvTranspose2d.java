@@ -66,7 +66,7 @@ public final class ConvTranspose2d implements Layer, ScalesOutputChannels {
         long w = outputSize(x.size(3), kernel, stride, pad);
         INDArray out = Tensors.zeros(x.size(0), outChannels, h, w);
         // A separate bias pass measured faster than deconv2d's fused bias.
-        ConvOps.deconv2d(x, p.weights, null, out, kernel, stride, pad);
+        ConvOps.deconv2d(x, p.weights, out, kernel, stride, pad);
         Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(out, p.bias).addOutputs(out).addBooleanArguments(true).build());
         input = training ? x : null;
         return out;

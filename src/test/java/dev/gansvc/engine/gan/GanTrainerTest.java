@@ -38,7 +38,7 @@ class GanTrainerTest {
 
     @Test
     void dcganHasTheBenchmarkParameterCounts() {
-        GanModel model = GanModel.create(Architecture.DCGAN, 100, new OptimizerSettings(2e-4, 0.5, 0.999), 1);
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, mnist.exampleShape(), new OptimizerSettings(2e-4, 0.5, 0.999), 1);
         assertThat(model.generator().parameterCount()).isEqualTo(778_305);
         assertThat(model.discriminator().parameterCount()).isEqualTo(138_817);
     }
@@ -46,7 +46,7 @@ class GanTrainerTest {
     @Test
     void oneEpochMovesSamplesTowardsTheDigits() {
         TrainingSettings settings = new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 3);
-        GanModel model = GanModel.create(Architecture.DCGAN, 100, new OptimizerSettings(2e-4, 0.5, 0.999), 3);
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, mnist.exampleShape(), new OptimizerSettings(2e-4, 0.5, 0.999), 3);
         INDArray realMean = mnist.batch(range(0, 2000)).mean(0).reshape(784);
         double backgroundBefore = background(GeneratorModel.of(model).generate(256, 1));
 
@@ -71,10 +71,10 @@ class GanTrainerTest {
         TrainingSettings twoEpochs = new TrainingSettings(2, 64, 2, GanLoss.MINIMAX, 9);
         OptimizerSettings adam = new OptimizerSettings(2e-4, 0.5, 0.999);
 
-        GanModel straight = GanModel.create(Architecture.DCGAN, 16, adam, 9);
+        GanModel straight = GanModel.create(Architecture.DCGAN, 16, mnist.exampleShape(), adam, 9);
         new GanTrainer(straight, small, twoEpochs).train(collect(new ArrayList<>()), () -> false);
 
-        GanModel first = GanModel.create(Architecture.DCGAN, 16, adam, 9);
+        GanModel first = GanModel.create(Architecture.DCGAN, 16, mnist.exampleShape(), adam, 9);
         new GanTrainer(first, small, twoEpochs).train(collect(new ArrayList<>()), () -> first.iteration() == 5);
         assertThat(first.iteration()).isEqualTo(5);
         GanModel resumed = ModelArtifact.readModel(ModelArtifact.write(first), adam);

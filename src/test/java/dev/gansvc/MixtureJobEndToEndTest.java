@@ -1,0 +1,91 @@
+package dev.gansvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.gansvc.engine.data.GaussianMixture;
+import dev.gansvc.engine.quality.ModeCoverage;
+import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.support.Jobs;
+import dev.gansvc.support.Api;
+import java.awt.image.BufferedImage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fully connected GAN on the ring of 8 Gaussians over HTTP: the job's stored mode coverage,
+ * the raw samples it was measured on, and the scatter plot.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:mixture;DB_CLOSE_DELAY=-1")
+class MixtureJobEndToEndTest {
+
+    @Autowired
+    JobRepository jobs;
+
+    Api api;
+
+    @BeforeEach
+    void connect(@LocalServerPort int port, @Autowired JsonMapper json) {
+        api = new Api(port, json);
+    }
+
+    @Test
+    void trainsOnTheRingAndReportsModeCoverageOfItsOwnSamples() throws Exception {
+        HttpResponse<String> submitted = api.postJson("/jobs", """
+                {"model": "gan", "dataset": "ring8", "epochs": 1, "seed": 11}""");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        long id = api.readJson(submitted.body()).get("id").asLong();
+
+        Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
+        JsonNode job = api.getJson("/jobs/" + id);
+        JsonNode coverage = job.at("/quality/modeCoverage");
+        assertThat(coverage.get("modes").asInt()).isEqualTo(8);
+        assertThat(coverage.get("samples").asInt()).isEqualTo(ModeCoverage.STANDARD_SAMPLES);
+        long modelId = job.get("modelId").asLong();
+
+        // The stored figures are those of the model's own samples for the job's seed.
+        JsonNode samples = api.getJson("/models/" + modelId + "/samples?count=2500&seed=11");
+        assertThat(samples.get("exampleShape")).hasSize(1);
+        assertThat(samples.get("samples")).hasSize(2500);
+        float[] xy = new float[5000];
+        for (int i = 0; i < 2500; i++) {
+            JsonNode row = samples.get("samples").get(i);
+            assertThat(row).hasSize(2);
+            xy[2 * i] = (float) row.get(0).asDouble();
+            xy[2 * i + 1] = (float) row.get(1).asDouble();
+        }
+        ModeCoverage recomputed = ModeCoverage.of(xy, GaussianMixture.ring8());
+        assertThat(coverage.get("modesCovered").asInt()).isEqualTo(recomputed.modesCovered());
+        assertThat(coverage.get("highQualityPercent").asDouble()).isEqualTo(recomputed.highQualityPercent());
+        // One epoch (1,000 steps) is enough to find the ring, if not yet every mode on it.
+        double meanRadius = 0;
+        for (int i = 0; i < 2500; i++) {
+            meanRadius += Math.hypot(xy[2 * i], xy[2 * i + 1]) / 2500;
+        }
+        assertThat(meanRadius).isBetween(0.7, 1.3);
+
+        HttpResponse<String> csv = api.get("/models/" + modelId + "/samples?count=5&seed=11", "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines()).hasSize(6).first().isEqualTo("x0,x1");
+        String[] firstRow = csv.body().lines().skip(1).findFirst().orElseThrow().split(",");
+        assertThat(Double.parseDouble(firstRow[0])).isCloseTo(samples.at("/samples/0/0").asDouble(), within(1e-6));
+        assertThat(Double.parseDouble(firstRow[1])).isCloseTo(samples.at("/samples/0/1").asDouble(), within(1e-6));
+
+        HttpResponse<String> tooMany = api.get("/models/" + modelId + "/samples?count=600000", "application/json");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("count").contains("500000");
+
+        BufferedImage plot = Api.decodePng(api.getPng("/models/" + modelId + "/sample.png?count=200&seed=1"));
+        assertThat(plot.getWidth()).isEqualTo(480);
+    }
+
+}
