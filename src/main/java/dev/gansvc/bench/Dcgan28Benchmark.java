@@ -5,6 +5,7 @@ import dev.gansvc.engine.gan.Architecture;
 import dev.gansvc.engine.gan.GanLoss;
 import dev.gansvc.engine.gan.GanModel;
 import dev.gansvc.engine.gan.GanTrainer;
+import dev.gansvc.engine.gan.LearningRateSchedule;
 import dev.gansvc.engine.gan.GeneratorModel;
 import dev.gansvc.engine.gan.LossPoint;
 import dev.gansvc.engine.gan.OptimizerSettings;
@@ -45,9 +46,9 @@ public final class Dcgan28Benchmark {
         ImageDataset data = new ImageDataset(Nd4j.rand(DataType.FLOAT, (long) batch * batchesPerEpoch, 784).muli(2).subi(1),
                 new int[batch * batchesPerEpoch], 1, 28, 28);
         int epochs = (steps + batchesPerEpoch - 1) / batchesPerEpoch;
-        GanModel model = GanModel.create(Architecture.DCGAN, 100, data.exampleShape(), new OptimizerSettings(2e-4, 0.5, 0.999), 42);
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, data.exampleShape(), OptimizerSettings.adam(2e-4, 0.5, 0.999), 42);
         Timer timer = new Timer(warmup);
-        new GanTrainer(model, data, new TrainingSettings(epochs, batch, 1, GanLoss.NON_SATURATING, 42))
+        new GanTrainer(model, data, new TrainingSettings(epochs, batch, 1, GanLoss.NON_SATURATING, 42, LearningRateSchedule.CONSTANT))
                 .train(timer, () -> model.iteration() >= steps);
         double seconds = timer.seconds();
         long rssAfterWarmup = timer.rssAfterWarmupKb;

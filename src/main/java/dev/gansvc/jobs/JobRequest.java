@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 /**
  * Body of {@code POST /jobs}; everything but model and dataset is optional. The defaults depend
  * on the data: the documented ones are for images; rows of numbers (2D mixtures, tables) get
- * 20 epochs and a 16-dimensional latent.
+ * 40 epochs, a 16-dimensional latent and generator weight averaging.
  */
 public record JobRequest(
         @Schema(description = "Model to train", example = "dcgan", requiredMode = Schema.RequiredMode.REQUIRED)
@@ -33,5 +33,10 @@ public record JobRequest(
         @Schema(description = "Adam beta1", defaultValue = "0.5")
         @DecimalMin(value = "0", message = "must be in [0, 1)") @DecimalMax(value = "1", inclusive = false, message = "must be in [0, 1)") Double beta1,
         @Schema(description = "Generator loss", allowableValues = {"non-saturating", "minimax"}, defaultValue = "non-saturating")
-        @Pattern(regexp = "non-saturating|minimax", message = "must be one of [non-saturating, minimax]") String loss) {
+        @Pattern(regexp = "non-saturating|minimax", message = "must be one of [non-saturating, minimax]") String loss,
+        @Schema(description = "Learning rate over the run: constant, or decaying linearly to zero",
+                allowableValues = {"constant", "linear-decay"})
+        @Pattern(regexp = "constant|linear-decay", message = "must be one of [constant, linear-decay]") String learningRateSchedule,
+        @Schema(description = "Decay of the moving average of the generator's weights that sampling uses; 0 samples the latest weights")
+        @DecimalMin(value = "0", message = "must be in [0, 1)") @DecimalMax(value = "1", inclusive = false, message = "must be in [0, 1)") Double generatorAverage) {
 }

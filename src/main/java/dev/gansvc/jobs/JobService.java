@@ -57,7 +57,9 @@ public class JobService {
                 Objects.requireNonNullElse(request.discriminatorSteps(), defaults.discriminatorSteps()),
                 Objects.requireNonNullElse(request.learningRate(), defaults.learningRate()),
                 Objects.requireNonNullElse(request.beta1(), defaults.beta1()),
-                Objects.requireNonNullElse(request.loss(), defaults.loss().id()));
+                Objects.requireNonNullElse(request.loss(), defaults.loss().id()),
+                Objects.requireNonNullElse(request.learningRateSchedule(), defaults.schedule().id()),
+                Objects.requireNonNullElse(request.generatorAverage(), defaults.generatorAverage()));
         TrainingSettings settings = spec.trainingSettings();
         if (settings.iterationsPerEpoch(dataset.size()) < 1) {
             throw new InvalidFieldException("batchSize", "batchSize x discriminatorSteps (%d) must not exceed the %d examples of dataset '%s'"

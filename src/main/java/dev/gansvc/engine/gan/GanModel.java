@@ -2,7 +2,9 @@ package dev.gansvc.engine.gan;
 
 import dev.gansvc.engine.nn.Adam;
 import dev.gansvc.engine.nn.Network;
+import dev.gansvc.engine.nn.Tensors;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A generator, its discriminator, their optimisers and how far training has got. */
 public final class GanModel {
@@ -14,6 +16,9 @@ public final class GanModel {
     private final Network discriminator;
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
+    private final double averageDecay;
+    /** The moving average of the generator's parameters, from zero, before bias correction. */
+    private final INDArray averageParameters;
     private long iteration;
 
     private GanModel(Architecture architecture, int latentDim, long[] exampleShape, OptimizerSettings optimizer) {
@@ -27,6 +32,8 @@ public final class GanModel {
         this.discriminator = architecture.discriminator(exampleShape);
         this.generatorOptimizer = new Adam(generator, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2());
         this.discriminatorOptimizer = new Adam(discriminator, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2());
+        this.averageDecay = optimizer.generatorAverage();
+        this.averageParameters = Tensors.zeros(generator.parameterCount());
     }
 
     /** A freshly initialised model; the seed fixes every initial weight. */
@@ -63,6 +70,32 @@ public final class GanModel {
 
     public Network discriminator() {
         return discriminator;
+    }
+
+    /** Folds the latest generator weights into the average; called after each generator step. */
+    void updateAverage() {
+        if (averageDecay > 0) {
+            averageParameters.muli(averageDecay).addi(generator.parameters().mul(1 - averageDecay));
+        }
+    }
+
+    double averageDecay() {
+        return averageDecay;
+    }
+
+    /**
+     * The weights sampling uses: when averaging is on, the average divided by 1 - decay^steps (as
+     * Adam corrects its moments), so that a short run is not pulled towards zero; else the latest.
+     */
+    INDArray samplingParameters() {
+        if (averageDecay == 0 || iteration == 0) {
+            return generator.parameters();
+        }
+        return averageParameters.div(1 - Math.pow(averageDecay, iteration));
+    }
+
+    INDArray averageParameters() {
+        return averageParameters;
     }
 
     Adam generatorOptimizer() {

@@ -73,6 +73,7 @@ public final class GanTrainer {
         int batch = settings.batchSize();
         int k = settings.discriminatorSteps();
         float[] grad = new float[batch];
+        double learningRateScale = settings.schedule().scale(iteration, totalIterations());
         double dLoss = 0;
         double dReal = 0;
         double dFake = 0;
@@ -91,7 +92,7 @@ public final class GanTrainer {
             float[] fakeLogits = d.forward(fake, true).toFloatVector();
             dLoss += Logits.discriminatorLoss(fakeLogits, false, grad);
             d.backward(column(grad));
-            model.discriminatorOptimizer().step();
+            model.discriminatorOptimizer().step(learningRateScale);
             dReal = Logits.meanSigmoid(realLogits);
             dFake = Logits.meanSigmoid(fakeLogits);
         }
@@ -102,7 +103,8 @@ public final class GanTrainer {
         INDArray gradFake = d.inputGradient(column(grad));
         g.zeroGradients();
         g.backward(gradFake);
-        model.generatorOptimizer().step();
+        model.generatorOptimizer().step(learningRateScale);
+        model.updateAverage();
         return new LossPoint(iteration + 1, epoch, dLoss, gLoss, dReal, dFake);
     }
 

@@ -19,12 +19,16 @@ public final class GeneratorModel {
         this.network = network;
     }
 
-    public static GeneratorModel of(Architecture architecture, int latentDim, Network trainedGenerator) {
+    static GeneratorModel of(Architecture architecture, int latentDim, Network trainedGenerator) {
         return new GeneratorModel(architecture, latentDim, trainedGenerator.foldedForInference());
     }
 
+    /** The model's generator as sampling should see it: with its averaged weights when it averages. */
     public static GeneratorModel of(GanModel model) {
-        return of(model.architecture(), model.latentDim(), model.generator());
+        Network generator = model.architecture().generator(model.latentDim(), model.exampleShape());
+        generator.parameters().assign(model.samplingParameters());
+        generator.state().assign(model.generator().state());
+        return of(model.architecture(), model.latentDim(), generator);
     }
 
     public Architecture architecture() {

@@ -47,6 +47,7 @@ public final class ModelArtifact {
             manifest.setProperty("exampleShape", Arrays.stream(model.exampleShape()).mapToObj(Long::toString)
                     .collect(Collectors.joining(",")));
             manifest.setProperty("iteration", Long.toString(model.iteration()));
+            manifest.setProperty("generator.averageDecay", Double.toString(model.averageDecay()));
             manifest.setProperty("generator.adamSteps", Integer.toString(model.generatorOptimizer().steps()));
             manifest.setProperty("discriminator.adamSteps", Integer.toString(model.discriminatorOptimizer().steps()));
             manifest.setProperty("generator.parameterCount", Long.toString(model.generator().parameterCount()));
@@ -57,6 +58,7 @@ public final class ModelArtifact {
             putArray(zip, "generator.parameters", model.generator().parameters());
             putArray(zip, "generator.state", model.generator().state());
             putArray(zip, "generator.adam", model.generatorOptimizer().moments());
+            putArray(zip, "generator.average", model.averageParameters());
             putArray(zip, "discriminator.parameters", model.discriminator().parameters());
             putArray(zip, "discriminator.state", model.discriminator().state());
             putArray(zip, "discriminator.adam", model.discriminatorOptimizer().moments());
@@ -73,6 +75,9 @@ public final class ModelArtifact {
         fill(model.generator(), c, "generator");
         fill(model.discriminator(), c, "discriminator");
         model.generatorOptimizer().restore(c.array("generator.adam"), c.intProperty("generator.adamSteps"));
+        if (c.has("generator.average")) {
+            model.averageParameters().assign(c.array("generator.average").reshape(model.averageParameters().shape()));
+        }
         model.discriminatorOptimizer().restore(c.array("discriminator.adam"), c.intProperty("discriminator.adamSteps"));
         model.setIteration(Long.parseLong(c.manifest().getProperty("iteration")));
         return model;
@@ -83,6 +88,12 @@ public final class ModelArtifact {
         Contents c = unpack(artifact);
         Network generator = c.architecture().generator(c.latentDim(), c.exampleShape());
         fill(generator, c, "generator");
+        double decay = c.averageDecay();
+        long steps = Long.parseLong(c.manifest().getProperty("iteration"));
+        if (decay > 0 && steps > 0) {
+            generator.parameters().assign(c.array("generator.average").reshape(generator.parameters().shape())
+                    .div(1 - Math.pow(decay, steps)));
+        }
         return GeneratorModel.of(c.architecture(), c.latentDim(), generator);
     }
 
@@ -138,6 +149,15 @@ public final class ModelArtifact {
 
         int latentDim() {
             return intProperty("latentDim");
+        }
+
+        /** Decay of the generator's weight average; 0 (absent before averaging existed) when it is off. */
+        double averageDecay() {
+            return Double.parseDouble(manifest.getProperty("generator.averageDecay", "0"));
+        }
+
+        boolean has(String name) {
+            return entries.containsKey(name);
         }
 
         long[] exampleShape() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.data.IdxFiles;
 import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.nn.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,15 +39,15 @@ class GanTrainerTest {
 
     @Test
     void dcganHasTheBenchmarkParameterCounts() {
-        GanModel model = GanModel.create(Architecture.DCGAN, 100, mnist.exampleShape(), new OptimizerSettings(2e-4, 0.5, 0.999), 1);
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, mnist.exampleShape(), OptimizerSettings.adam(2e-4, 0.5, 0.999), 1);
         assertThat(model.generator().parameterCount()).isEqualTo(778_305);
         assertThat(model.discriminator().parameterCount()).isEqualTo(138_817);
     }
 
     @Test
     void oneEpochMovesSamplesTowardsTheDigits() {
-        TrainingSettings settings = new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 3);
-        GanModel model = GanModel.create(Architecture.DCGAN, 100, mnist.exampleShape(), new OptimizerSettings(2e-4, 0.5, 0.999), 3);
+        TrainingSettings settings = new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 3, LearningRateSchedule.CONSTANT);
+        GanModel model = GanModel.create(Architecture.DCGAN, 100, mnist.exampleShape(), OptimizerSettings.adam(2e-4, 0.5, 0.999), 3);
         INDArray realMean = mnist.batch(range(0, 2000)).mean(0).reshape(784);
         double backgroundBefore = background(GeneratorModel.of(model).generate(256, 1));
 
@@ -68,8 +69,8 @@ class GanTrainerTest {
     @Test
     void resumingFromAnArtifactFollowsTheSamePathAsAnUninterruptedRun() {
         ImageDataset small = mnist.head(640);
-        TrainingSettings twoEpochs = new TrainingSettings(2, 64, 2, GanLoss.MINIMAX, 9);
-        OptimizerSettings adam = new OptimizerSettings(2e-4, 0.5, 0.999);
+        TrainingSettings twoEpochs = new TrainingSettings(2, 64, 2, GanLoss.MINIMAX, 9, LearningRateSchedule.LINEAR_DECAY);
+        OptimizerSettings adam = new OptimizerSettings(2e-4, 0.5, 0.999, 0.9);
 
         GanModel straight = GanModel.create(Architecture.DCGAN, 16, mnist.exampleShape(), adam, 9);
         new GanTrainer(straight, small, twoEpochs).train(collect(new ArrayList<>()), () -> false);
@@ -85,6 +86,35 @@ class GanTrainerTest {
         assertThat(maxDifference(resumed.generator().parameters(), straight.generator().parameters())).isLessThan(1e-5);
         assertThat(maxDifference(resumed.discriminator().parameters(), straight.discriminator().parameters())).isLessThan(1e-5);
         assertThat(maxDifference(resumed.generator().state(), straight.generator().state())).isLessThan(1e-5);
+        assertThat(maxDifference(resumed.averageParameters(), straight.averageParameters())).isLessThan(1e-5);
+    }
+
+    @Test
+    void samplingUsesTheMovingAverageOfTheGeneratorsWeights() {
+        ImageDataset small = mnist.head(640);
+        GanModel model = GanModel.create(Architecture.DCGAN, 16, mnist.exampleShape(),
+                new OptimizerSettings(2e-4, 0.5, 0.999, 0.5), 4);
+        INDArray expected = model.generator().parameters().mul(0);
+        TrainingListener averaging = new TrainingListener() {
+            @Override
+            public void onIteration(LossPoint point) {
+                expected.muli(0.5).addi(model.generator().parameters().mul(0.5));
+            }
+
+            @Override
+            public void onEpochEnd(int epoch, GanModel trained) {
+            }
+        };
+        new GanTrainer(model, small, new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 4, LearningRateSchedule.CONSTANT))
+                .train(averaging, () -> model.iteration() == 4);
+
+        assertThat(maxDifference(model.averageParameters(), expected)).isLessThan(1e-6);
+        assertThat(maxDifference(model.averageParameters(), model.generator().parameters())).isGreaterThan(1e-4);
+        INDArray z = LatentNoise.sample(1, 8, 16);
+        Network averaged = Architecture.DCGAN.generator(16, mnist.exampleShape());
+        averaged.parameters().assign(expected.div(1 - Math.pow(0.5, 4))); // bias-corrected as Adam's moments
+        averaged.state().assign(model.generator().state());
+        assertThat(maxDifference(GeneratorModel.of(model).generate(z), averaged.forward(z, false))).isLessThan(1e-4);
     }
 
     private static TrainingListener collect(List<LossPoint> points) {
