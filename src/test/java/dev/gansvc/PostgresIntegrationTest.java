@@ -2,9 +2,9 @@ package dev.gansvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gansvc.engine.gan.GeneratorModel;
-import dev.gansvc.engine.gan.LossPoint;
-import dev.gansvc.engine.gan.ModelArtifact;
+import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobRequest;
@@ -17,6 +17,7 @@ import dev.gansvc.support.Jobs;
 import dev.gansvc.support.PostgresDatabase;
 import dev.gansvc.support.RequiresPostgres;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,14 +52,15 @@ class PostgresIntegrationTest {
 
     @Test
     void trainsAJobAndStoresItsModel() {
-        long id = service.submit(new JobRequest("dcgan", "mnist-small", 2, 128, 32, 5L, null, null, null, null, null, null)).id();
+        long id = service.submit(new JobRequest("dcgan", "mnist-small", 2, 128, 32, 5L, null, null, null, null, null, null, null, null, null, null, null, null)).id();
         Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
-        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE)).extracting(LossPoint::iteration)
+        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4)).extracting(LossPoint::iteration)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, done.getTotalIterations()).boxed().toList());
         ModelView model = models.get(done.getModelId());
         assertThat(model.latentDim()).isEqualTo(32);
         GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(model.id()).getContent());
         assertThat(generator.generate(4, 1).shape()).containsExactly(4, 1, 28, 28);
-        assertThat(models.samplePng(model.id(), 4, 9)).isEqualTo(models.samplePng(model.id(), 4, 9));
+        assertThat(models.samplePng(model.id(), 4, 9, OptionalInt.empty()))
+                .isEqualTo(models.samplePng(model.id(), 4, 9, OptionalInt.empty()));
     }
 }

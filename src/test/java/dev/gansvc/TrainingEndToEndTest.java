@@ -44,17 +44,21 @@ class TrainingEndToEndTest {
         assertThat(submitted.headers().firstValue("Location")).hasValue("/jobs/" + id);
         assertThat(job.get("status").asString()).isIn("QUEUED", "RUNNING");
         assertThat(job.at("/spec/latentDim").asInt()).isEqualTo(100);
-        assertThat(job.at("/progress/totalIterations").asLong()).isEqualTo(10_000 / 128);
+        // A tenth of the digits (1,000) is held out for the quality figures.
+        assertThat(job.at("/progress/totalIterations").asLong()).isEqualTo(9_000 / 128);
 
         Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
         job = api.getJson("/jobs/" + id);
-        assertThat(job.at("/progress/iteration").asLong()).isEqualTo(78);
+        assertThat(job.at("/progress/iteration").asLong()).isEqualTo(70);
+        assertThat(job.at("/quality/mmd/samples").asInt()).isEqualTo(1000);
+        assertThat(job.at("/quality/mmd/mmd2").asDouble()).isPositive();
         assertThat(job.at("/progress/percent").asDouble()).isEqualTo(100.0);
         assertThat(job.get("finishedAt").isNull()).isFalse();
         long modelId = job.get("modelId").asLong();
 
         JsonNode losses = api.getJson("/jobs/" + id + "/losses");
-        assertThat(losses.get("points")).hasSize(78);
+        assertThat(losses.get("points")).hasSize(70);
+        assertThat(losses.get("series")).extracting(JsonNode::asString).containsExactly("dLoss", "gLoss", "dReal", "dFake");
         JsonNode first = losses.get("points").get(0);
         assertThat(first.get("iteration").asLong()).isEqualTo(1);
         for (String field : new String[] {"dLoss", "gLoss", "dReal", "dFake"}) {
@@ -67,7 +71,7 @@ class TrainingEndToEndTest {
         assertThat(fewer.get("points").get(9).get("iteration").asLong()).isEqualTo(60);
         HttpResponse<String> csv = api.get("/jobs/" + id + "/losses", "text/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body().lines()).hasSize(79).first().isEqualTo("iteration,epoch,dLoss,gLoss,dReal,dFake");
+        assertThat(csv.body().lines()).hasSize(71).first().isEqualTo("iteration,epoch,dLoss,gLoss,dReal,dFake");
 
         JsonNode snapshots = api.getJson("/jobs/" + id + "/snapshots");
         assertThat(snapshots.get("snapshots")).hasSize(1);
@@ -75,8 +79,8 @@ class TrainingEndToEndTest {
         assertThat(grid.getWidth()).isEqualTo(8 * 30 + 2);
 
         JsonNode model = api.getJson("/models/" + modelId);
-        assertThat(model.get("generatorParameters").asLong()).isEqualTo(778_305);
-        assertThat(model.get("discriminatorParameters").asLong()).isEqualTo(138_817);
+        assertThat(model.at("/parameters/generator").asLong()).isEqualTo(778_305);
+        assertThat(model.at("/parameters/discriminator").asLong()).isEqualTo(138_817);
         assertThat(model.get("jobId").asLong()).isEqualTo(id);
 
         byte[] sample = api.getPng("/models/" + modelId + "/sample.png?count=16&seed=3");

@@ -1,22 +1,24 @@
 package dev.gansvc.bench;
 
 import dev.gansvc.engine.data.ImageDataset;
-import dev.gansvc.engine.gan.Architecture;
+import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.gan.AdversarialObjective;
 import dev.gansvc.engine.gan.GanLoss;
-import dev.gansvc.engine.gan.GanModel;
-import dev.gansvc.engine.gan.GanTrainer;
-import dev.gansvc.engine.gan.LearningRateSchedule;
-import dev.gansvc.engine.gan.GeneratorModel;
-import dev.gansvc.engine.gan.LossPoint;
-import dev.gansvc.engine.gan.OptimizerSettings;
-import dev.gansvc.engine.gan.SampleGrid;
-import dev.gansvc.engine.gan.TrainingListener;
-import dev.gansvc.engine.gan.TrainingSettings;
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.Trainer;
+import dev.gansvc.engine.model.LearningRateSchedule;
+import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.OptimizerSettings;
+import dev.gansvc.engine.render.SampleGrid;
+import dev.gansvc.engine.model.TrainingListener;
+import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nn.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The shared dcgan28 benchmark (../shared/bench/peer_dcgan.py) on the service's own engine:
- * the same model, batch, Adam settings and step schedule, through {@link GanTrainer} and, for
+ * the same model, batch, Adam settings and step schedule, through {@link Trainer} and, for
  * sample_ms, {@link SampleGrid} as {@code GET /models/{id}/sample.png} uses it. Prints one JSON line.
  *
  * <p>Arguments: {@code --batch 64 --iters 30 --warmup 5 --sample 64}.
@@ -46,9 +48,10 @@ public final class Dcgan28Benchmark {
         ImageDataset data = new ImageDataset(Nd4j.rand(DataType.FLOAT, (long) batch * batchesPerEpoch, 784).muli(2).subi(1),
                 new int[batch * batchesPerEpoch], 1, 28, 28);
         int epochs = (steps + batchesPerEpoch - 1) / batchesPerEpoch;
-        GanModel model = GanModel.create(Architecture.DCGAN, 100, data.exampleShape(), OptimizerSettings.adam(2e-4, 0.5, 0.999), 42);
+        GenerativeModel model = GenerativeModel.create(Architecture.DCGAN,
+                Architecture.DCGAN.shape(100, data.exampleShape(), 0), OptimizerSettings.adam(2e-4, 0.5, 0.999), 42);
         Timer timer = new Timer(warmup);
-        new GanTrainer(model, data, new TrainingSettings(epochs, batch, 1, GanLoss.NON_SATURATING, 42, LearningRateSchedule.CONSTANT))
+        new Trainer(model, data, new TrainingSettings(epochs, batch, 1, GanLoss.NON_SATURATING, 42, LearningRateSchedule.CONSTANT))
                 .train(timer, () -> model.iteration() >= steps);
         double seconds = timer.seconds();
         long rssAfterWarmup = timer.rssAfterWarmupKb;
@@ -56,12 +59,12 @@ public final class Dcgan28Benchmark {
 
         GeneratorModel generator = GeneratorModel.of(model);
         for (int i = 0; i < 3; i++) {
-            SampleGrid.png(generator, sampleCount, i);
+            SampleGrid.png(generator, sampleCount, i, OptionalInt.empty());
         }
         int samples = 10;
         long s0 = System.nanoTime();
         for (int i = 0; i < samples; i++) {
-            SampleGrid.png(generator, sampleCount, 100 + i);
+            SampleGrid.png(generator, sampleCount, 100 + i, OptionalInt.empty());
         }
         double sampleMs = (System.nanoTime() - s0) / 1e6 / samples;
 
@@ -71,7 +74,7 @@ public final class Dcgan28Benchmark {
                         + "\"params_d\": %d, \"sample_ms\": %.1f, \"peak_rss_mb\": %d, \"rss_after_warmup_mb\": %d, "
                         + "\"rss_end_mb\": %d, \"gflops\": %.1f, \"sgemm_gflops\": %.1f}",
                 Runtime.getRuntime().availableProcessors(), batch, iters, iters * batch / seconds, seconds / iters * 1000,
-                model.generator().parameterCount(), model.discriminator().parameterCount(), sampleMs,
+                model.generator().parameterCount(), model.network(AdversarialObjective.DISCRIMINATOR).parameterCount(), sampleMs,
                 rssKb("VmHWM") / 1024, rssAfterWarmup / 1024, rssEnd / 1024, stepFlops * iters / seconds / 1e9,
                 sgemmGflops()));
     }
@@ -164,7 +167,7 @@ public final class Dcgan28Benchmark {
         }
 
         @Override
-        public void onEpochEnd(int epoch, GanModel model) {
+        public void onEpochEnd(int epoch, GenerativeModel model) {
         }
 
         double seconds() {

@@ -2,13 +2,12 @@ package dev.gansvc.bench;
 
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.GaussianMixture;
-import dev.gansvc.engine.gan.Architecture;
-import dev.gansvc.engine.gan.GanModel;
-import dev.gansvc.engine.gan.GanTrainer;
-import dev.gansvc.engine.gan.GeneratorModel;
-import dev.gansvc.engine.gan.LossPoint;
-import dev.gansvc.engine.gan.Recipe;
-import dev.gansvc.engine.gan.TrainingListener;
+import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.Trainer;
+import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.quality.ModeCoverage;
 import dev.gansvc.engine.quality.QualityReport;
 import java.util.ArrayList;
@@ -16,11 +15,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Mode collapse on the 2D mixtures (ring8, grid25): the fully connected {@code gan} with the
+ * Mode collapse on the 2D mixtures (ring8, grid25): a model (the fully connected {@code gan} unless
+ * {@code --model} names another) with the
  * defaults a job gets, over several seeds, scored as VEEGAN/PacGAN score it. Prints one line per
  * run and a summary table next to the published PacGAN figures.
  *
- * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25}.
+ * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25 --model gan}.
  */
 public final class MixtureBenchmark {
 
@@ -34,21 +34,25 @@ public final class MixtureBenchmark {
     public static void main(String[] args) {
         int seeds = Integer.parseInt(arg(args, "--seeds", "5"));
         String[] names = arg(args, "--datasets", "ring8,grid25").split(",");
+        String modelId = arg(args, "--model", Architecture.GAN.id());
+        Architecture architecture = Architecture.byId(modelId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown model " + modelId));
         List<String> summary = new ArrayList<>();
         for (String name : names) {
             GaussianMixture mixture = GaussianMixture.byName(name).orElseThrow(() -> new IllegalArgumentException(name));
             Dataset data = mixture.sample(POINTS, DATA_SEED);
-            Recipe recipe = Recipe.defaults(Architecture.GAN, data.exampleShape());
+            Recipe recipe = Recipe.defaults(architecture, data.exampleShape());
             double modes = 0;
             double quality = 0;
             double seconds = 0;
             int full = 0;
             for (int seed = 1; seed <= seeds; seed++) {
                 long t0 = System.nanoTime();
-                GanModel model = GanModel.create(Architecture.GAN, recipe.latentDim(), data.exampleShape(),
-                        recipe.optimizer(), seed);
-                new GanTrainer(model, data, recipe.training(seed)).train(NO_LISTENER, () -> false);
-                ModeCoverage c = QualityReport.measure(GeneratorModel.of(model), name, seed).orElseThrow().modeCoverage();
+                GenerativeModel model = GenerativeModel.create(architecture,
+                        architecture.shape(recipe.latentDim(), data.exampleShape(), data.classCount()), recipe.optimizer(), seed);
+                Trainer trainer = new Trainer(model, data, recipe.training(seed));
+                trainer.train(NO_LISTENER, () -> false);
+                ModeCoverage c = QualityReport.measure(trainer, name, seed).orElseThrow().modeCoverage();
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%-7s seed %d: %2d/%d modes, %5.1f%% high quality, %5.0f s, %d steps%n",
                         name, seed, c.modesCovered(), c.modes(), c.highQualityPercent(), s, model.iteration());
@@ -74,7 +78,7 @@ public final class MixtureBenchmark {
         }
 
         @Override
-        public void onEpochEnd(int epoch, GanModel model) {
+        public void onEpochEnd(int epoch, GenerativeModel model) {
         }
     };
 

@@ -1,6 +1,8 @@
 package dev.gansvc.jobs;
 
-import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,8 +82,9 @@ public class JobController {
         return ResponseEntity.accepted().body(jobs.cancel(id));
     }
 
-    @Operation(summary = "Loss curve: dLoss, gLoss and mean D(x), D(G(z)) per generator step",
-            description = "Readable while the job runs. maxPoints downsamples with largest-triangle-three-buckets, "
+    @Operation(summary = "Loss curve: the model's losses per training step",
+            description = "Readable while the job runs. GANs record dLoss, gLoss and the mean D(x), D(G(z)); "
+                    + "other models their own values, named in 'series'. maxPoints downsamples with largest-triangle-three-buckets, "
                     + "which keeps real points and the curve's shape. CSV with Accept: text/csv.")
     @ApiResponse(responseCode = "200", description = "The recorded points", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = LossCurve.class)),
@@ -103,19 +106,26 @@ public class JobController {
         if (maxPoints < 3 || maxPoints > 100_000) {
             throw new InvalidFieldException("maxPoints", "must be between 3 and 100000 (was " + maxPoints + ")");
         }
-        jobs.find(id);
-        List<LossPoint> all = lossPoints.find(id, from, last);
-        return new LossCurve(id, all.size(), LossCurves.downsample(all, maxPoints));
+        List<LossSeries> series = series(jobs.find(id));
+        List<LossPoint> all = lossPoints.find(id, from, last, series.size());
+        return LossCurve.of(id, all.size(), series, LossCurves.downsample(all, maxPoints));
     }
 
     @Operation(hidden = true)
     @GetMapping(path = "/{id}/losses", produces = CSV)
     public String lossesCsv(@PathVariable long id, @RequestParam(defaultValue = "0") long from,
             @RequestParam(required = false) Long to, @RequestParam(defaultValue = "100000") int maxPoints) {
-        StringBuilder out = new StringBuilder("iteration,epoch,dLoss,gLoss,dReal,dFake\n");
-        for (LossPoint p : losses(id, from, to, maxPoints).points()) {
-            out.append(p.iteration()).append(',').append(p.epoch()).append(',').append(p.dLoss()).append(',')
-                    .append(p.gLoss()).append(',').append(p.dReal()).append(',').append(p.dFake()).append('\n');
+        LossCurve curve = losses(id, from, to, maxPoints);
+        StringBuilder out = new StringBuilder("iteration,epoch");
+        curve.series().forEach(name -> out.append(',').append(name));
+        out.append('\n');
+        for (Map<String, Object> p : curve.points()) {
+            out.append(p.get("iteration")).append(',').append(p.get("epoch"));
+            for (String name : curve.series()) {
+                Object v = p.get(name);
+                out.append(',').append(v == null ? "" : v);
+            }
+            out.append('\n');
         }
         return out.toString();
     }
@@ -127,10 +137,11 @@ public class JobController {
     @GetMapping(path = "/{id}/losses.png", produces = MediaType.IMAGE_PNG_VALUE)
     public ResponseEntity<byte[]> lossesPng(@PathVariable long id) {
         Job job = jobs.find(id);
-        List<LossPoint> points = LossCurves.downsample(lossPoints.find(id, 0, Long.MAX_VALUE), 800);
+        List<LossSeries> series = series(job);
+        List<LossPoint> points = LossCurves.downsample(lossPoints.find(id, 0, Long.MAX_VALUE, series.size()), 800);
         String title = "job %d: %s on %s, %s, %d of %d iterations".formatted(id, job.getModel(), job.getDataset(),
                 job.getStatus(), job.getIteration(), job.getTotalIterations());
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(LossChart.png(title, points));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(LossChart.png(title, series, points));
     }
 
     @Operation(summary = "Sample grids taken at the end of each epoch")
@@ -154,5 +165,9 @@ public class JobController {
         byte[] png = snapshots.png(id, epoch)
                 .orElseThrow(() -> new NotFoundException("job " + id + " has no snapshot for epoch " + epoch));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    private static List<LossSeries> series(Job job) {
+        return Architecture.byId(job.getModel()).orElseThrow().lossSeries();
     }
 }

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * Body of {@code POST /jobs}; everything but model and dataset is optional. The defaults depend
- * on the data: the documented ones are for images; rows of numbers (2D mixtures, tables) get
- * 40 epochs, a 16-dimensional latent and generator weight averaging.
+ * on the model and the data (the README's model catalogue lists them); the documented ones are
+ * for a GAN on images. Fields that only some models read are refused for the others.
  */
 public record JobRequest(
         @Schema(description = "Model to train", example = "dcgan", requiredMode = Schema.RequiredMode.REQUIRED)
@@ -38,5 +38,17 @@ public record JobRequest(
                 allowableValues = {"constant", "linear-decay"})
         @Pattern(regexp = "constant|linear-decay", message = "must be one of [constant, linear-decay]") String learningRateSchedule,
         @Schema(description = "Decay of the moving average of the generator's weights that sampling uses; 0 samples the latest weights")
-        @DecimalMin(value = "0", message = "must be in [0, 1)") @DecimalMax(value = "1", inclusive = false, message = "must be in [0, 1)") Double generatorAverage) {
+        @DecimalMin(value = "0", message = "must be in [0, 1)") @DecimalMax(value = "1", inclusive = false, message = "must be in [0, 1)") Double generatorAverage,
+        @Schema(description = "Adam beta2", defaultValue = "0.999 (0.9 for wgan-gp)")
+        @DecimalMin(value = "0", message = "must be in [0, 1)") @DecimalMax(value = "1", inclusive = false, message = "must be in [0, 1)") Double beta2,
+        @Schema(description = "autoencoder only: mlp, deep, conv or denoising", defaultValue = "mlp")
+        @Pattern(regexp = "mlp|deep|conv|denoising", message = "must be one of [mlp, deep, conv, denoising]") String variant,
+        @Schema(description = "autoencoder only: std of the Gaussian noise added to inputs", defaultValue = "0.5 for denoising, else 0")
+        @DecimalMin(value = "0", message = "must be in [0, 10]") @DecimalMax(value = "10", message = "must be in [0, 10]") Double noiseLevel,
+        @Schema(description = "ebgan only: margin m on the energy (mean squared reconstruction error) of fakes", defaultValue = "0.5 for images, 1 for tables")
+        @DecimalMin(value = "0", inclusive = false, message = "must be in (0, 1000]") @DecimalMax(value = "1000", message = "must be in (0, 1000]") Double margin,
+        @Schema(description = "ebgan only: weight of the pulling-away term (0: off)", defaultValue = "0.1")
+        @DecimalMin(value = "0", message = "must be in [0, 100]") @DecimalMax(value = "100", message = "must be in [0, 100]") Double pullAwayWeight,
+        @Schema(description = "wgan-gp only: lambda of the gradient penalty", defaultValue = "10")
+        @DecimalMin(value = "0", message = "must be in [0, 1000]") @DecimalMax(value = "1000", message = "must be in [0, 1000]") Double gradientPenalty) {
 }

@@ -2,9 +2,11 @@ package dev.gansvc.jobs;
 
 import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.gan.Architecture;
-import dev.gansvc.engine.gan.Recipe;
-import dev.gansvc.engine.gan.TrainingSettings;
+import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.ObjectiveOptions;
+import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.TrainingPlan;
+import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.web.ConflictException;
 import dev.gansvc.web.InvalidFieldException;
@@ -44,11 +46,17 @@ public class JobService {
                 "model", "unknown model '" + request.model() + "'; available: " + ModelCatalog.names()));
         Dataset dataset = datasets.find(request.dataset()).orElseThrow(() -> new InvalidFieldException(
                 "dataset", "unknown dataset '" + request.dataset() + "'; available: " + datasets.names()));
-        architecture.unsupported(dataset.exampleShape()).ifPresent(reason -> {
-            throw new InvalidFieldException("dataset", "model '%s' %s; dataset '%s' has examples of shape %s"
-                    .formatted(architecture.id(), reason, request.dataset(), Arrays.toString(dataset.exampleShape())));
+        ModelOptions.rejectInapplicable(architecture, request);
+        String variant = architecture.variants().isEmpty() ? null
+                : Objects.requireNonNullElse(request.variant(), architecture.variants().get(0));
+        architecture.unsupported(dataset.exampleShape(), dataset.classCount(), variant).ifPresent(reason -> {
+            throw new InvalidFieldException(variant == null ? "dataset" : "variant",
+                    "model '%s' %s; dataset '%s' has examples of shape %s%s".formatted(architecture.id(), reason,
+                            request.dataset(), Arrays.toString(dataset.exampleShape()),
+                            dataset.classCount() > 1 ? " in " + dataset.classCount() + " classes" : ""));
         });
-        Recipe defaults = Recipe.defaults(architecture, dataset.exampleShape());
+        Recipe defaults = Recipe.defaults(architecture, dataset.exampleShape(), variant == null ? "" : variant);
+        ObjectiveOptions options = defaults.options();
         JobSpec spec = new JobSpec(architecture.id(), request.dataset(),
                 Objects.requireNonNullElse(request.epochs(), defaults.epochs()),
                 Objects.requireNonNullElse(request.batchSize(), defaults.batchSize()),
@@ -59,14 +67,20 @@ public class JobService {
                 Objects.requireNonNullElse(request.beta1(), defaults.beta1()),
                 Objects.requireNonNullElse(request.loss(), defaults.loss().id()),
                 Objects.requireNonNullElse(request.learningRateSchedule(), defaults.schedule().id()),
-                Objects.requireNonNullElse(request.generatorAverage(), defaults.generatorAverage()));
+                Objects.requireNonNullElse(request.generatorAverage(), defaults.generatorAverage()),
+                Objects.requireNonNullElse(request.beta2(), defaults.beta2()), variant,
+                Objects.requireNonNullElse(request.noiseLevel(), options.noiseLevel()),
+                Objects.requireNonNullElse(request.margin(), options.margin()),
+                Objects.requireNonNullElse(request.pullAwayWeight(), options.pullAwayWeight()),
+                Objects.requireNonNullElse(request.gradientPenalty(), options.gradientPenalty()));
         TrainingSettings settings = spec.trainingSettings();
-        if (settings.iterationsPerEpoch(dataset.size()) < 1) {
-            throw new InvalidFieldException("batchSize", "batchSize x discriminatorSteps (%d) must not exceed the %d examples of dataset '%s'"
-                    .formatted(spec.batchSize() * spec.discriminatorSteps(), dataset.size(), spec.dataset()));
+        TrainingPlan plan = TrainingPlan.of(architecture.objective(settings), settings, dataset.size());
+        if (plan.iterationsPerEpoch() < 1) {
+            throw new InvalidFieldException("batchSize", "one step needs %d examples, but dataset '%s' has %d for training"
+                    .formatted(plan.examplesPerStep(settings), spec.dataset(), plan.trainingExamples()));
         }
         Job job = jobs.save(new Job(spec.model(), spec.dataset(), json.writeValueAsString(spec),
-                settings.totalIterations(dataset.size()), clock.instant()));
+                plan.totalIterations(), clock.instant()));
         events.publishEvent(new JobEvents.Submitted(job.getId()));
         return view(job);
     }
@@ -105,7 +119,10 @@ public class JobService {
         long remaining = job.getTotalIterations() - job.getIteration();
         Long eta = null;
         if (job.getStatus() == JobStatus.RUNNING && job.getImagesPerSecond() != null && job.getImagesPerSecond() > 0) {
-            eta = Math.round(remaining * spec.batchSize() * spec.discriminatorSteps() / job.getImagesPerSecond());
+            TrainingSettings settings = spec.trainingSettings();
+            int examplesPerStep = settings.batchSize() * Architecture.byId(spec.model()).orElseThrow()
+                    .objective(settings).batchesPerStep();
+            eta = Math.round(remaining * examplesPerStep / job.getImagesPerSecond());
         }
         double percent = job.getTotalIterations() == 0 ? 0
                 : Math.round(1000.0 * job.getIteration() / job.getTotalIterations()) / 10.0;

@@ -1,6 +1,7 @@
 package dev.gansvc.jobs;
 
-import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.LossSeries;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,24 +12,39 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
-/** Renders a loss curve as a PNG: losses on the top panel, D(x) and D(G(z)) below. */
+/**
+ * Renders a loss curve as a PNG: the model's losses on the top panel and, for models that
+ * record probabilities (a GAN's D(x) and D(G(z))), those on a [0, 1] panel below. Values
+ * recorded only now and then (validation loss per epoch) are joined between their points.
+ */
 final class LossChart {
 
     private static final int WIDTH = 800;
     private static final int PANEL = 220;
     private static final int MARGIN = 50;
-    private static final Color D_COLOR = new Color(0x1f77b4);
-    private static final Color G_COLOR = new Color(0xd62728);
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
 
     private LossChart() {
     }
 
-    static byte[] png(String title, List<LossPoint> points) {
-        BufferedImage image = new BufferedImage(WIDTH, 2 * PANEL + 3 * MARGIN / 2, BufferedImage.TYPE_INT_RGB);
+    static byte[] png(String title, List<LossSeries> names, List<LossPoint> points) {
+        List<Series> losses = new ArrayList<>();
+        List<Series> probabilities = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            LossSeries n = names.get(i);
+            Series series = new Series(n.label(), PALETTE[i % PALETTE.length], p -> p.value(index));
+            (n.probability() ? probabilities : losses).add(series);
+        }
+        int panels = probabilities.isEmpty() ? 1 : 2;
+        BufferedImage image = new BufferedImage(WIDTH, panels * PANEL + (panels + 1) * MARGIN / 2,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -38,10 +54,10 @@ final class LossChart {
         g.drawString(title, MARGIN, 18);
         if (!points.isEmpty()) {
             int top = MARGIN / 2 + 10;
-            panel(g, points, top, "loss", List.of(new Series("D loss", D_COLOR, LossPoint::dLoss),
-                    new Series("G loss", G_COLOR, LossPoint::gLoss)), false);
-            panel(g, points, top + PANEL + MARGIN / 2, "mean D output", List.of(
-                    new Series("D(x)", D_COLOR, LossPoint::dReal), new Series("D(G(z))", G_COLOR, LossPoint::dFake)), true);
+            panel(g, points, top, "loss", losses, false);
+            if (!probabilities.isEmpty()) {
+                panel(g, points, top + PANEL + MARGIN / 2, "probability", probabilities, true);
+            }
         }
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,11 +84,17 @@ final class LossChart {
         if (!unitRange) {
             for (Series s : series) {
                 for (LossPoint p : points) {
-                    minY = Math.min(minY, s.value().applyAsDouble(p));
-                    maxY = Math.max(maxY, s.value().applyAsDouble(p));
+                    double v = s.value().applyAsDouble(p);
+                    if (Double.isFinite(v)) {
+                        minY = Math.min(minY, v);
+                        maxY = Math.max(maxY, v);
+                    }
                 }
             }
-            if (maxY - minY < 1e-9) {
+            if (!Double.isFinite(minY)) {
+                minY = 0;
+                maxY = 1;
+            } else if (maxY - minY < 1e-9) {
                 maxY = minY + 1;
             }
         }
@@ -90,18 +112,23 @@ final class LossChart {
         g.drawString("iteration " + (long) minX, left, bottom + 14);
         String end = "iteration " + (long) maxX;
         g.drawString(end, right - g.getFontMetrics().stringWidth(end), bottom + 14);
-        int legendX = right - 200;
+        int legendX = right - 90 * series.size();
         g.setStroke(new BasicStroke(1.5f));
         for (Series s : series) {
             Path2D.Double path = new Path2D.Double();
-            for (int i = 0; i < points.size(); i++) {
-                LossPoint p = points.get(i);
+            boolean started = false;
+            for (LossPoint p : points) {
+                double v = s.value().applyAsDouble(p);
+                if (!Double.isFinite(v)) {
+                    continue;
+                }
                 double x = left + (p.iteration() - minX) / (maxX - minX) * (right - left);
-                double y = bottom - (s.value().applyAsDouble(p) - minY) / (maxY - minY) * (bottom - top);
-                if (i == 0) {
-                    path.moveTo(x, y);
-                } else {
+                double y = bottom - (v - minY) / (maxY - minY) * (bottom - top);
+                if (started) {
                     path.lineTo(x, y);
+                } else {
+                    path.moveTo(x, y);
+                    started = true;
                 }
             }
             g.setColor(s.color());

@@ -1,13 +1,14 @@
 package dev.gansvc.jobs;
 
-import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.engine.model.LossPoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Downsamples a loss curve with Largest-Triangle-Three-Buckets (Steinarsson 2013): it keeps
  * real recorded points (never averages) and prefers the ones that shape the curve, so spikes
- * and collapses stay visible. The triangle area sums over all four series, each scaled to
+ * and collapses stay visible. The triangle area sums over all series, each scaled to
  * its own range.
  */
 final class LossCurves {
@@ -17,10 +18,32 @@ final class LossCurves {
 
     /** @param maxPoints at least 3: the first, the last and one per bucket between */
     static List<LossPoint> downsample(List<LossPoint> points, int maxPoints) {
+        List<LossPoint> withEveryValue = points.stream().filter(LossCurves::complete).toList();
+        if (withEveryValue.size() == points.size() || withEveryValue.size() >= maxPoints) {
+            return lttb(points, maxPoints);
+        }
+        // Points that carry a value recorded only now and then (validation loss) are all kept.
+        TreeMap<Long, LossPoint> merged = new TreeMap<>();
+        lttb(points, maxPoints - withEveryValue.size()).forEach(p -> merged.put(p.iteration(), p));
+        withEveryValue.forEach(p -> merged.put(p.iteration(), p));
+        return new ArrayList<>(merged.values());
+    }
+
+    private static boolean complete(LossPoint p) {
+        for (double v : p.values()) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<LossPoint> lttb(List<LossPoint> points, int maxPoints) {
         int n = points.size();
         if (maxPoints >= n) {
             return points;
         }
+        maxPoints = Math.max(3, maxPoints);
         double[][] series = normalizedSeries(points);
         List<LossPoint> result = new ArrayList<>(maxPoints);
         result.add(points.get(0));
@@ -67,24 +90,26 @@ final class LossCurves {
     }
 
     private static double[][] normalizedSeries(List<LossPoint> points) {
-        double[][] s = new double[4][points.size()];
+        int count = points.get(0).values().length;
+        double[][] s = new double[count][points.size()];
         for (int i = 0; i < points.size(); i++) {
-            LossPoint p = points.get(i);
-            s[0][i] = p.dLoss();
-            s[1][i] = p.gLoss();
-            s[2][i] = p.dReal();
-            s[3][i] = p.dFake();
+            for (int k = 0; k < count; k++) {
+                s[k][i] = points.get(i).value(k);
+            }
         }
         for (double[] values : s) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (double v : values) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
             }
             double range = max > min ? max - min : 1;
             for (int i = 0; i < values.length; i++) {
-                values[i] = (values[i] - min) / range;
+                // Values measured only now and then do not shape the choice of points.
+                values[i] = Double.isFinite(values[i]) ? (values[i] - min) / range : 0;
             }
         }
         return s;

@@ -1,18 +1,21 @@
 package dev.gansvc.jobs;
 
-import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.engine.model.LossPoint;
+import java.sql.Types;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Loss points, written in JDBC batches while training (one round trip per flush, not per step). */
+/**
+ * Loss points, written in JDBC batches while training (one round trip per flush, not per step).
+ * A point's values go to value_0, value_1, ... in the order of its model's loss series; NULL
+ * stands for a value not measured at that step.
+ */
 @Repository
 public class LossPointRepository {
 
-    private static final RowMapper<LossPoint> ROW = (rs, n) -> new LossPoint(rs.getLong("iteration"),
-            rs.getInt("epoch"), rs.getDouble("d_loss"), rs.getDouble("g_loss"), rs.getDouble("d_real"),
-            rs.getDouble("d_fake"));
+    /** Value columns in the table; no model records more series. */
+    public static final int MAX_SERIES = 6;
 
     private final JdbcTemplate jdbc;
 
@@ -22,27 +25,37 @@ public class LossPointRepository {
 
     public void insertAll(long jobId, List<LossPoint> points) {
         jdbc.batchUpdate("""
-                INSERT INTO loss_points (job_id, iteration, epoch, d_loss, g_loss, d_real, d_fake)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", points, 500, (ps, p) -> {
+                INSERT INTO loss_values (job_id, iteration, epoch, value_0, value_1, value_2, value_3, value_4, value_5)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", points, 500, (ps, p) -> {
             ps.setLong(1, jobId);
             ps.setLong(2, p.iteration());
             ps.setInt(3, p.epoch());
-            ps.setDouble(4, p.dLoss());
-            ps.setDouble(5, p.gLoss());
-            ps.setDouble(6, p.dReal());
-            ps.setDouble(7, p.dFake());
+            for (int i = 0; i < MAX_SERIES; i++) {
+                if (i < p.values().length && Double.isFinite(p.value(i))) {
+                    ps.setDouble(4 + i, p.value(i));
+                } else {
+                    ps.setNull(4 + i, Types.DOUBLE);
+                }
+            }
         });
     }
 
-    /** Points with {@code from <= iteration <= to}, in order. */
-    public List<LossPoint> find(long jobId, long from, long to) {
+    /** Points with {@code from <= iteration <= to}, in order, each with its first {@code series} values. */
+    public List<LossPoint> find(long jobId, long from, long to, int series) {
         return jdbc.query("""
-                SELECT iteration, epoch, d_loss, g_loss, d_real, d_fake FROM loss_points
-                 WHERE job_id = ? AND iteration BETWEEN ? AND ? ORDER BY iteration""", ROW, jobId, from, to);
+                SELECT iteration, epoch, value_0, value_1, value_2, value_3, value_4, value_5 FROM loss_values
+                 WHERE job_id = ? AND iteration BETWEEN ? AND ? ORDER BY iteration""", (rs, n) -> {
+            double[] values = new double[series];
+            for (int i = 0; i < series; i++) {
+                double v = rs.getDouble(3 + i);
+                values[i] = rs.wasNull() ? Double.NaN : v;
+            }
+            return new LossPoint(rs.getLong("iteration"), rs.getInt("epoch"), values);
+        }, jobId, from, to);
     }
 
     /** Drops points past a checkpoint, which a resumed run records again. */
     public void deleteAfter(long jobId, long iteration) {
-        jdbc.update("DELETE FROM loss_points WHERE job_id = ? AND iteration > ?", jobId, iteration);
+        jdbc.update("DELETE FROM loss_values WHERE job_id = ? AND iteration > ?", jobId, iteration);
     }
 }

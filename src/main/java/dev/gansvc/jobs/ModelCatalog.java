@@ -1,6 +1,6 @@
 package dev.gansvc.jobs;
 
-import dev.gansvc.engine.gan.Architecture;
+import dev.gansvc.engine.model.Architecture;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

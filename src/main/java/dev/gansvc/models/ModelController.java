@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ModelController {
 
     private static final String CSV = "text/csv";
+    private static final String LABEL = "Class to generate, 0 to classCount - 1 (conditional models only); "
+            + "without it the classes take turns";
 
     private final ModelService models;
     private final int maxCount;
@@ -83,17 +86,18 @@ public class ModelController {
     public ResponseEntity<Samples> samples(@PathVariable long id,
             @Parameter(description = "Number of samples (at most gan.sampling.max-sample-values numbers in all, default 64)")
             @RequestParam(defaultValue = "64") int count,
-            @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed) {
+            @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed,
+            @Parameter(description = LABEL) @RequestParam(required = false) Integer label) {
         long s = seedOrRandom(seed);
-        return response(seed, s).body(models.samples(id, checkedSampleCount(id, count), s));
+        return response(seed, s).body(models.samples(id, checkedSampleCount(id, count), s, optional(label)));
     }
 
     @Operation(hidden = true)
     @GetMapping(path = "/{id}/samples", produces = CSV)
     public ResponseEntity<String> samplesCsv(@PathVariable long id, @RequestParam(defaultValue = "64") int count,
-            @RequestParam(required = false) Long seed) {
+            @RequestParam(required = false) Long seed, @RequestParam(required = false) Integer label) {
         long s = seedOrRandom(seed);
-        Samples samples = models.samples(id, checkedSampleCount(id, count), s);
+        Samples samples = models.samples(id, checkedSampleCount(id, count), s, optional(label));
         StringBuilder out = new StringBuilder();
         int columns = samples.samples().length == 0 ? 0 : samples.samples()[0].length;
         for (int c = 0; c < columns; c++) {
@@ -119,9 +123,11 @@ public class ModelController {
     public ResponseEntity<byte[]> sample(@PathVariable long id,
             @Parameter(description = "Number of samples (1 to gan.sampling.max-count, default 256)")
             @RequestParam(defaultValue = "64") int count,
-            @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed) {
+            @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed,
+            @Parameter(description = LABEL) @RequestParam(required = false) Integer label) {
         long s = seedOrRandom(seed);
-        return response(seed, s).contentType(MediaType.IMAGE_PNG).body(models.samplePng(id, checkedCount(count), s));
+        return response(seed, s).contentType(MediaType.IMAGE_PNG)
+                .body(models.samplePng(id, checkedCount(count), s, optional(label)));
     }
 
     private int checkedCount(int count) {
@@ -142,6 +148,10 @@ public class ModelController {
                     + values + " values each (was " + count + ")");
         }
         return count;
+    }
+
+    private static OptionalInt optional(Integer label) {
+        return label == null ? OptionalInt.empty() : OptionalInt.of(label);
     }
 
     private static long seedOrRandom(Long seed) {

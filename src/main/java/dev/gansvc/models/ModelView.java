@@ -1,13 +1,17 @@
 package dev.gansvc.models;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A trained model as the API shows it. */
 /**
+ * A trained model as the API shows it.
+ *
  * @param exampleShape the shape of one generated example: [channels, height, width] for images,
  *                     [features] for rows of numbers
+ * @param classCount   classes a conditional model generates on request (0: unconditional)
+ * @param parameters   parameter count of each of its networks, by name
  */
 public record ModelView(long id, long jobId, String architecture, String dataset, int latentDim, long[] exampleShape,
-        long generatorParameters, long discriminatorParameters, long iterations, long artifactSizeBytes,
+        int classCount, Map<String, Long> parameters, long iterations, long artifactSizeBytes,
         String artifactSha256, Instant createdAt) {
 }

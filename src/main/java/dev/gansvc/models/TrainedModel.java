@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** A trained generator/discriminator pair produced by a job; its weights are an {@link Artifact}. */
+/** A trained model produced by a job; its weights are an {@link Artifact}. */
 @Entity
 @Table(name = "models")
 public class TrainedModel {
@@ -35,11 +35,12 @@ public class TrainedModel {
     @Column(name = "example_shape", nullable = false)
     private String exampleShape;
 
-    @Column(name = "generator_parameters", nullable = false)
-    private long generatorParameters;
+    @Column(name = "class_count", nullable = false)
+    private int classCount;
 
-    @Column(name = "discriminator_parameters", nullable = false)
-    private long discriminatorParameters;
+    /** Parameter count of each network as JSON, e.g. {"generator":778305,"discriminator":138817}. */
+    @Column(name = "network_parameters", nullable = false)
+    private String networkParameters;
 
     private long iterations;
 
@@ -53,15 +54,14 @@ public class TrainedModel {
     }
 
     public TrainedModel(long jobId, String architecture, String dataset, int latentDim, long[] exampleShape,
-            long generatorParameters, long discriminatorParameters, long iterations, long artifactId,
-            Instant createdAt) {
+            int classCount, String networkParameters, long iterations, long artifactId, Instant createdAt) {
         this.jobId = jobId;
         this.architecture = architecture;
         this.dataset = dataset;
         this.latentDim = latentDim;
         this.exampleShape = Arrays.stream(exampleShape).mapToObj(Long::toString).collect(Collectors.joining(","));
-        this.generatorParameters = generatorParameters;
-        this.discriminatorParameters = discriminatorParameters;
+        this.classCount = classCount;
+        this.networkParameters = networkParameters;
         this.iterations = iterations;
         this.artifactId = artifactId;
         this.createdAt = createdAt;
@@ -91,12 +91,12 @@ public class TrainedModel {
         return Arrays.stream(exampleShape.split(",")).mapToLong(Long::parseLong).toArray();
     }
 
-    public long getGeneratorParameters() {
-        return generatorParameters;
+    public int getClassCount() {
+        return classCount;
     }
 
-    public long getDiscriminatorParameters() {
-        return discriminatorParameters;
+    public String getNetworkParameters() {
+        return networkParameters;
     }
 
     public long getIterations() {

@@ -1,6 +1,6 @@
 package dev.gansvc.training;
 
-import dev.gansvc.engine.gan.GanModel;
+import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.models.Artifact;
@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Saves checkpoints and final models. Each write runs in one transaction that first checks
@@ -23,10 +24,12 @@ public class CheckpointStore {
     private final ArtifactRepository artifacts;
     private final CheckpointRepository checkpoints;
     private final TrainedModelRepository models;
+    private final JsonMapper json;
     private final Clock clock;
 
     public CheckpointStore(JobRepository jobs, ArtifactRepository artifacts, CheckpointRepository checkpoints,
-            TrainedModelRepository models, Clock clock) {
+            TrainedModelRepository models, JsonMapper json, Clock clock) {
+        this.json = json;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.checkpoints = checkpoints;
@@ -58,16 +61,15 @@ public class CheckpointStore {
      * and marks the job SUCCEEDED, atomically.
      */
     @Transactional
-    public long complete(long jobId, String worker, String dataset, GanModel model, byte[] artifact, String quality) {
+    public long complete(long jobId, String worker, String dataset, GenerativeModel model, byte[] artifact, String quality) {
         assertOwner(jobId, worker);
         if (quality != null && jobs.recordQuality(jobId, worker, quality) != 1) {
             throw new LostOwnershipException(jobId);
         }
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
         TrainedModel trained = models.save(new TrainedModel(jobId, model.architecture().id(), dataset,
-                model.latentDim(), model.exampleShape(), model.generator().parameterCount(),
-                model.discriminator().parameterCount(),
-                model.iteration(), saved.getId(), clock.instant()));
+                model.latentDim(), model.exampleShape(), model.shape().classCount(),
+                json.writeValueAsString(model.parameterCounts()), model.iteration(), saved.getId(), clock.instant()));
         discard(jobId);
         if (jobs.finish(jobId, worker, JobStatus.SUCCEEDED, null, trained.getId(), clock.instant()) != 1) {
             throw new LostOwnershipException(jobId);

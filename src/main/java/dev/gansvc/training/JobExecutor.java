@@ -3,11 +3,10 @@ package dev.gansvc.training;
 import dev.gansvc.GanProperties;
 import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.gan.Architecture;
-import dev.gansvc.engine.gan.GanModel;
-import dev.gansvc.engine.gan.GanTrainer;
-import dev.gansvc.engine.gan.GeneratorModel;
-import dev.gansvc.engine.gan.ModelArtifact;
+import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.Trainer;
+import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
@@ -67,7 +66,7 @@ public class JobExecutor {
         JobSpec spec = jobService.spec(job);
         Dataset data = datasets.find(spec.dataset())
                 .orElseThrow(() -> new IllegalStateException("dataset '" + spec.dataset() + "' is no longer configured"));
-        Optional<GanModel> resumed;
+        Optional<GenerativeModel> resumed;
         try {
             resumed = checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizerSettings()));
         } catch (RuntimeException e) {
@@ -75,23 +74,25 @@ public class JobExecutor {
             return;
         }
         Architecture architecture = Architecture.byId(spec.model()).orElseThrow();
-        GanModel model = resumed.orElseGet(() ->
-                GanModel.create(architecture, spec.latentDim(), data.exampleShape(), spec.optimizerSettings(), spec.seed()));
+        GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(architecture,
+                architecture.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant()),
+                spec.optimizerSettings(),
+                spec.seed()));
         // Whatever was recorded after the checkpoint is recorded again by the resumed run.
         repositories.lossPoints().deleteAfter(jobId, model.iteration());
         repositories.snapshots().deleteAfter(jobId, model.iteration());
         log.info("job {}: {} on {} at iteration {} of {} ({})", jobId, spec.model(), spec.dataset(), model.iteration(),
                 job.getTotalIterations(), worker);
 
-        GanTrainer trainer = new GanTrainer(model, data, spec.trainingSettings());
-        TrainingRecorder recorder = new TrainingRecorder(jobId, worker, spec, trainer.totalIterations(), control, model,
+        Trainer trainer = new Trainer(model, data, spec.trainingSettings());
+        TrainingRecorder recorder = new TrainingRecorder(jobId, worker, spec, trainer.plan(), control, model,
                 repositories, settings, clock);
-        GanTrainer.Outcome outcome = trainer.train(recorder, recorder::shouldStop);
+        Trainer.Outcome outcome = trainer.train(recorder, recorder::shouldStop);
         recorder.flush();
         if (recorder.lostOwnership()) {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
-        } else if (outcome == GanTrainer.Outcome.COMPLETED) {
-            String quality = QualityReport.measure(GeneratorModel.of(model), spec.dataset(), spec.seed())
+        } else if (outcome == Trainer.Outcome.COMPLETED) {
+            String quality = QualityReport.measure(trainer, spec.dataset(), spec.seed())
                     .map(json::writeValueAsString).orElse(null);
             long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model), quality);
             log.info("job {} succeeded: model {}", jobId, modelId);

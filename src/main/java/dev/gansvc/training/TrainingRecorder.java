@@ -1,13 +1,14 @@
 package dev.gansvc.training;
 
 import dev.gansvc.GanProperties;
-import dev.gansvc.engine.gan.GanModel;
-import dev.gansvc.engine.gan.GeneratorModel;
-import dev.gansvc.engine.gan.LatentNoise;
-import dev.gansvc.engine.gan.LossPoint;
-import dev.gansvc.engine.gan.ModelArtifact;
-import dev.gansvc.engine.gan.SampleGrid;
-import dev.gansvc.engine.gan.TrainingListener;
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.LatentNoise;
+import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.ModelArtifact;
+import dev.gansvc.engine.render.SampleGrid;
+import dev.gansvc.engine.model.TrainingListener;
+import dev.gansvc.engine.model.TrainingPlan;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobSpec;
 import dev.gansvc.jobs.LossPointRepository;
@@ -30,8 +31,9 @@ final class TrainingRecorder implements TrainingListener {
     private final String worker;
     private final JobSpec spec;
     private final long totalIterations;
+    private final int examplesPerStep;
     private final JobControl control;
-    private final GanModel model;
+    private final GenerativeModel model;
     private final JobRepository jobs;
     private final LossPointRepository lossPoints;
     private final SnapshotRepository snapshots;
@@ -47,12 +49,13 @@ final class TrainingRecorder implements TrainingListener {
     private int epoch;
     private boolean lost;
 
-    TrainingRecorder(long jobId, String worker, JobSpec spec, long totalIterations, JobControl control, GanModel model,
+    TrainingRecorder(long jobId, String worker, JobSpec spec, TrainingPlan plan, JobControl control, GenerativeModel model,
             Repositories repositories, GanProperties.Jobs settings, Clock clock) {
         this.jobId = jobId;
         this.worker = worker;
         this.spec = spec;
-        this.totalIterations = totalIterations;
+        this.totalIterations = plan.totalIterations();
+        this.examplesPerStep = plan.examplesPerStep(spec.trainingSettings());
         this.control = control;
         this.model = model;
         this.jobs = repositories.jobs();
@@ -85,7 +88,7 @@ final class TrainingRecorder implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(int completedEpoch, GanModel trained) {
+    public void onEpochEnd(int completedEpoch, GenerativeModel trained) {
         if (lost) {
             return;
         }
@@ -124,7 +127,7 @@ final class TrainingRecorder implements TrainingListener {
         double seconds = (now - lastReportNanos) / 1e9;
         long steps = model.iteration() - lastReportIteration;
         Double imagesPerSecond = steps > 0 && seconds > 0
-                ? Math.round(10.0 * steps * spec.batchSize() * spec.discriminatorSteps() / seconds) / 10.0
+                ? Math.round(10.0 * steps * examplesPerStep / seconds) / 10.0
                 : null;
         if (!pending.isEmpty()) {
             lossPoints.insertAll(jobId, pending);

@@ -38,13 +38,13 @@ class CancelJobTest {
         assertThat(cancelled.getModelId()).isNull();
         assertThat(cancelled.getFinishedAt()).isNotNull();
         assertThat(cancelled.getIteration()).isLessThan(cancelled.getTotalIterations());
-        assertThat(lossPoints.find(running, 0, Long.MAX_VALUE)).hasSize((int) cancelled.getIteration());
+        assertThat(lossPoints.find(running, 0, Long.MAX_VALUE, 4)).hasSize((int) cancelled.getIteration());
         assertThatThrownBy(() -> service.cancel(running)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already CANCELLED");
         assertThat(jobs.findById(queued).orElseThrow().getStartedAt()).as("never ran").isNull();
     }
 
     private long submit(int epochs) {
-        return service.submit(new JobRequest("dcgan", "mnist-small", epochs, 64, null, 1L, null, null, null, null, null, null)).id();
+        return service.submit(new JobRequest("dcgan", "mnist-small", epochs, 64, null, 1L, null, null, null, null, null, null, null, null, null, null, null, null)).id();
     }
 }

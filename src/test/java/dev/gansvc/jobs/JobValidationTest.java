@@ -1,6 +1,7 @@
 package dev.gansvc.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -51,7 +52,7 @@ class JobValidationTest {
     void unknownModelNamesTheAvailableOnes() throws Exception {
         submit("{\"model\": \"stylegan\", \"dataset\": \"mnist\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("model"))
-                .andExpect(jsonPath("$.errors[0].message").value("unknown model 'stylegan'; available: [gan, dcgan]"));
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("unknown model 'stylegan'; available: [gan, dcgan, ")));
     }
 
     @Test
@@ -65,7 +66,31 @@ class JobValidationTest {
         submit("{\"model\": \"dcgan\", \"dataset\": \"ring8\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("dataset"))
                 .andExpect(jsonPath("$.errors[0].message").value("model 'dcgan' needs examples of shape [1, 28, 28] "
-                        + "(channels, height, width); dataset 'ring8' has examples of shape [2]"));
+                        + "(channels, height, width); dataset 'ring8' has examples of shape [2] in 8 classes"));
+    }
+
+    @Test
+    void fieldThatTheModelDoesNotRead() throws Exception {
+        submit("{\"model\": \"vae\", \"dataset\": \"mnist\", \"discriminatorSteps\": 3}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("discriminatorSteps"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "does not apply to model 'vae'; it applies to [gan, dcgan, cgan, wgan-gp, ebgan]"));
+        submit("{\"model\": \"gan\", \"dataset\": \"mnist\", \"variant\": \"deep\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("variant"));
+    }
+
+    @Test
+    void autoencoderVariantThatCannotTakeTheData() throws Exception {
+        submit("{\"model\": \"autoencoder\", \"dataset\": \"ring8\", \"variant\": \"conv\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("variant"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith(
+                        "model 'autoencoder' variant conv needs images whose height and width are multiples of 4")));
+        submit("{\"model\": \"autoencoder\", \"dataset\": \"mnist\", \"variant\": \"sparse\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("variant"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.gansvc.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.support.PostgresDatabase;
 import dev.gansvc.support.RequiresPostgres;
 import java.time.Instant;
@@ -83,12 +83,14 @@ class PostgresJobClaimTest {
         long id = jobs.save(new Job("dcgan", "mnist", "{}", 1000, Instant.now())).getId();
         List<LossPoint> points = new ArrayList<>();
         for (int i = 1; i <= 1200; i++) {
-            points.add(new LossPoint(i, 1 + i / 100, 1.0 / i, 2.0, 0.6, 0.4));
+            points.add(new LossPoint(i, 1 + i / 100, new double[] {1.0 / i, 2.0, 0.6, Double.NaN}));
         }
         lossPoints.insertAll(id, points);
-        assertThat(lossPoints.find(id, 100, 199)).hasSize(100).first().extracting(LossPoint::dLoss).isEqualTo(0.01);
+        List<LossPoint> found = lossPoints.find(id, 100, 199, 4);
+        assertThat(found).hasSize(100);
+        assertThat(found.get(0).values()).containsExactly(0.01, 2.0, 0.6, Double.NaN);
         lossPoints.deleteAfter(id, 700);
-        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE)).hasSize(700);
+        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4)).hasSize(700);
         jobs.cancelQueued(id, Instant.now()); // out of the way of workers of other test contexts
     }
 }

@@ -3,7 +3,7 @@ package dev.gansvc.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.GanServiceApplication;
-import dev.gansvc.engine.gan.LossPoint;
+import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobRequest;
@@ -72,14 +72,14 @@ class RestartRecoveryTest {
     }
 
     private static void assertEveryStepRecordedOnce(ConfigurableApplicationContext app, long id, long total) {
-        List<LossPoint> points = app.getBean(LossPointRepository.class).find(id, 0, Long.MAX_VALUE);
+        List<LossPoint> points = app.getBean(LossPointRepository.class).find(id, 0, Long.MAX_VALUE, 4);
         assertThat(points).extracting(LossPoint::iteration)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, total).boxed().toList());
     }
 
     private static long submit(ConfigurableApplicationContext app, int epochs) {
         return app.getBean(JobService.class)
-                .submit(new JobRequest("dcgan", "mnist-small", epochs, 128, null, 11L, null, null, null, null, null, null)).id();
+                .submit(new JobRequest("dcgan", "mnist-small", epochs, 128, null, 11L, null, null, null, null, null, null, null, null, null, null, null, null)).id();
     }
 
     private ConfigurableApplicationContext start(String... extra) {

@@ -27,18 +27,28 @@ public final class Dcgan {
     private Dcgan() {
     }
 
-    public static Network generator(int latentDim) {
+    /** @param inputs the latent size, plus the classes of a conditional generator */
+    public static Network generator(int inputs) {
         return new Network(List.of(
-                new Dense(latentDim, 128 * 7 * 7), new BatchNorm(128 * 7 * 7), Activation.relu(),
+                new Dense(inputs, 128 * 7 * 7), new BatchNorm(128 * 7 * 7), Activation.relu(),
                 new Reshape(128, 7, 7),
                 new ConvTranspose2d(128, 64, 4, 2, 1), new BatchNorm(64), Activation.relu(),
                 new ConvTranspose2d(64, CHANNELS, 4, 2, 1), Activation.tanh()));
     }
 
-    public static Network discriminator() {
+    /** @param inputChannels the image's channels, plus the label planes of a conditional discriminator */
+    public static Network discriminator(int inputChannels) {
+        return new Network(List.of(
+                new Conv2d(inputChannels, 64, 4, 2, 1), Activation.leakyRelu(),
+                new Conv2d(64, 128, 4, 2, 1), new BatchNorm(128), Activation.leakyRelu(),
+                Reshape.flatten(128 * 7 * 7), new Dense(128 * 7 * 7, 1)));
+    }
+
+    /** The discriminator without batch norm, as WGAN-GP's per-example gradient penalty needs. */
+    public static Network critic() {
         return new Network(List.of(
                 new Conv2d(CHANNELS, 64, 4, 2, 1), Activation.leakyRelu(),
-                new Conv2d(64, 128, 4, 2, 1), new BatchNorm(128), Activation.leakyRelu(),
+                new Conv2d(64, 128, 4, 2, 1), Activation.leakyRelu(),
                 Reshape.flatten(128 * 7 * 7), new Dense(128 * 7 * 7, 1)));
     }
 }

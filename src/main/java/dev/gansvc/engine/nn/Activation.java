@@ -68,6 +68,25 @@ public final class Activation implements Layer {
         };
     }
 
+    @Override
+    public INDArray recordInputGradient(INDArray gradOutput) {
+        if (kind == Kind.TANH) {
+            Layer.super.recordInputGradient(gradOutput);
+        }
+        return backward(gradOutput);
+    }
+
+    /** The derivative masks of (leaky) ReLU are constant almost everywhere: multiply by them again. */
+    @Override
+    public INDArray backwardThroughInputGradient(INDArray adjoint) {
+        return backward(adjoint);
+    }
+
+    @Override
+    public String toString() {
+        return "Activation[" + kind + "]";
+    }
+
     /** 1 where y > 0, else 0. */
     private static INDArray step(INDArray y) {
         INDArray mask = Nd4j.createUninitialized(y.dataType(), y.shape());

@@ -9,7 +9,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Batch normalisation over the channel axis of [N, C] or [N, C, H, W] inputs, PyTorch
  * semantics: biased batch variance for normalising, unbiased for the running estimate
- * (momentum 0.1), which inference uses.
+ * (momentum 0.1), which inference uses. Without the learned scale and shift
+ * ({@link #standardizing}) its outputs have mean 0 and variance 1 per channel.
  */
 public final class BatchNorm implements Layer {
 
@@ -17,6 +18,7 @@ public final class BatchNorm implements Layer {
     private static final double MOMENTUM = 0.1;
 
     private final int channels;
+    private final boolean affine;
     private INDArray gamma;
     private INDArray beta;
     private INDArray gradGamma;
@@ -27,12 +29,26 @@ public final class BatchNorm implements Layer {
     private INDArray invStd;
 
     public BatchNorm(int channels) {
+        this(channels, true);
+    }
+
+    private BatchNorm(int channels, boolean affine) {
         this.channels = channels;
+        this.affine = affine;
+        if (!affine) {
+            gamma = Tensors.zeros(channels).addi(1);
+            beta = Tensors.zeros(channels);
+        }
+    }
+
+    /** Batch normalisation without learned scale and shift: standardises each channel. */
+    public static BatchNorm standardizing(int channels) {
+        return new BatchNorm(channels, false);
     }
 
     @Override
     public Layer unboundCopy() {
-        return new BatchNorm(channels);
+        return new BatchNorm(channels, affine);
     }
 
     /** Per-channel scale of the inference-mode map y = scale * x + shift. */
@@ -47,7 +63,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public long parameterCount() {
-        return 2L * channels;
+        return affine ? 2L * channels : 0;
     }
 
     @Override
@@ -71,8 +87,10 @@ public final class BatchNorm implements Layer {
 
     @Override
     public void initialize(SplittableRandom random) {
-        Tensors.fillGaussian(gamma, random, 1, 0.02);
-        beta.assign(0);
+        if (affine) {
+            Tensors.fillGaussian(gamma, random, 1, 0.02);
+            beta.assign(0);
+        }
         runningMean.assign(0);
         runningVar.assign(1);
     }
@@ -113,8 +131,10 @@ public final class BatchNorm implements Layer {
         long count = gradOutput.length() / channels;
         INDArray sumG = gradOutput.sum(axes);
         INDArray sumGX = gradOutput.mul(normalized).sum(axes);
-        gradBeta.addi(sumG);
-        gradGamma.addi(sumGX);
+        if (affine) {
+            gradBeta.addi(sumG);
+            gradGamma.addi(sumGX);
+        }
         // dx = gamma * invStd / M * (M * g - sum(g) - xhat * sum(g * xhat)) = a g + b xhat + c per channel,
         // as two fused per-channel affine passes (ND4J's broadcast arithmetic is several times slower).
         INDArray a = gamma.mul(invStd);

@@ -13,6 +13,7 @@ public final class Conv2d implements Layer {
     private final int pad;
     private final WeightsAndBias p;
     private INDArray input;
+    private INDArray recordedGradOutput;
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int pad) {
         this.inChannels = inChannels;
@@ -61,6 +62,27 @@ public final class Conv2d implements Layer {
         p.gradWeights.addi(gw);
         p.gradBias.addi(gradOutput.sum(0, 2, 3));
         return gradInput;
+    }
+
+    @Override
+    public INDArray recordInputGradient(INDArray gradOutput) {
+        recordedGradOutput = gradOutput;
+        return inputGradient(gradOutput);
+    }
+
+    /**
+     * The input gradient is the transposed convolution of g by W, bilinear: its derivative for W
+     * is the weight gradient of convolving u with output gradient g, and for g the convolution of u.
+     */
+    @Override
+    public INDArray backwardThroughInputGradient(INDArray adjoint) {
+        INDArray gw = Tensors.zeros(p.gradWeights.shape());
+        ConvOps.conv2dBackprop(adjoint, p.weights, recordedGradOutput, Tensors.zeros(adjoint.shape()), gw, kernel,
+                stride, pad);
+        p.gradWeights.addi(gw);
+        INDArray gradOfGradOutput = Tensors.zeros(recordedGradOutput.shape());
+        ConvOps.conv2d(adjoint, p.weights, Tensors.zeros(outChannels), gradOfGradOutput, kernel, stride, pad);
+        return gradOfGradOutput;
     }
 
     @Override

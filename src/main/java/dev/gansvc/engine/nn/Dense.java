@@ -15,20 +15,37 @@ public final class Dense implements Layer, ScalesOutputChannels {
 
     private final int in;
     private final int out;
+    private final boolean he;
     private final WeightsAndBias p;
     private INDArray augmented;
     private INDArray augmentedGradient;
     private INDArray input;
+    private INDArray recordedGradOutput;
 
+    /** With the DCGAN initialisation, N(0, 0.02), which adversarial training is tuned to. */
     public Dense(int in, int out) {
+        this(in, out, false);
+    }
+
+    private Dense(int in, int out, boolean he) {
         this.in = in;
         this.out = out;
+        this.he = he;
         this.p = new WeightsAndBias(new long[] {in, out}, 1, out);
+    }
+
+    /**
+     * With He initialisation, N(0, 2 / in) (He et al. 2015), which keeps the signal's scale
+     * through deep ReLU stacks; the DCGAN one shrinks it layer by layer, so that deep
+     * autoencoders start with vanishing gradients.
+     */
+    public static Dense he(int in, int out) {
+        return new Dense(in, out, true);
     }
 
     @Override
     public Layer unboundCopy() {
-        return new Dense(in, out);
+        return new Dense(in, out, he);
     }
 
     @Override
@@ -51,7 +68,7 @@ public final class Dense implements Layer, ScalesOutputChannels {
 
     @Override
     public void initialize(SplittableRandom random) {
-        p.initialize(random);
+        p.initialize(random, he ? Math.sqrt(2.0 / in) : 0.02);
     }
 
     @Override
@@ -61,6 +78,23 @@ public final class Dense implements Layer, ScalesOutputChannels {
         INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), out);
         Nd4j.gemm(withOnes, augmented, y, false, false, 1.0, 0.0);
         return y;
+    }
+
+    @Override
+    public INDArray recordInputGradient(INDArray gradOutput) {
+        recordedGradOutput = gradOutput;
+        INDArray gradInput = Nd4j.createUninitialized(gradOutput.dataType(), gradOutput.size(0), in);
+        Nd4j.gemm(gradOutput, p.weights, gradInput, false, true, 1.0, 0.0);
+        return gradInput;
+    }
+
+    /** The input gradient g W^T is bilinear: d/dW = u^T g, and d/dg = u W. */
+    @Override
+    public INDArray backwardThroughInputGradient(INDArray adjoint) {
+        Nd4j.gemm(adjoint, recordedGradOutput, p.gradWeights, true, false, 1.0, 1.0);
+        INDArray gradOfGradOutput = Nd4j.createUninitialized(adjoint.dataType(), adjoint.size(0), out);
+        Nd4j.gemm(adjoint, p.weights, gradOfGradOutput, false, false, 1.0, 0.0);
+        return gradOfGradOutput;
     }
 
     @Override

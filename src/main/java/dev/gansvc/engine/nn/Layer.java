@@ -27,6 +27,25 @@ public interface Layer {
         return backward(gradOutput);
     }
 
+    /**
+     * {@link #inputGradient} that also remembers {@code gradOutput}, so that a gradient penalty
+     * can later be differentiated through this input gradient ({@link #backwardThroughInputGradient}).
+     */
+    default INDArray recordInputGradient(INDArray gradOutput) {
+        throw new UnsupportedOperationException(this + " cannot be differentiated through its input gradient");
+    }
+
+    /**
+     * Given {@code adjoint}, dPenalty/d(the input gradient {@link #recordInputGradient} returned),
+     * adds dPenalty/dParameters to the gradients and returns dPenalty/d(the gradOutput it was
+     * given). Exact where the input gradient is linear in gradOutput and the layer's derivative
+     * does not change with its parameters: dense and convolution layers, reshapes and
+     * piecewise-linear activations, which is what a WGAN-GP critic is made of.
+     */
+    default INDArray backwardThroughInputGradient(INDArray adjoint) {
+        throw new UnsupportedOperationException(this + " cannot be differentiated through its input gradient");
+    }
+
     /** A new layer of the same configuration, bound to nothing. */
     Layer unboundCopy();
 

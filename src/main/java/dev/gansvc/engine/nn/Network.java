@@ -118,6 +118,26 @@ public final class Network {
         return g;
     }
 
+    /** {@link #inputGradient} through layers that remember it, for {@link #backwardThroughInputGradient}. */
+    public INDArray recordInputGradient(INDArray gradOutput) {
+        INDArray g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).recordInputGradient(g);
+        }
+        return g;
+    }
+
+    /**
+     * Adds to the parameter gradients dPenalty/dParameters of a penalty on the input gradient
+     * last computed by {@link #recordInputGradient}, given dPenalty/d(that input gradient).
+     */
+    public void backwardThroughInputGradient(INDArray adjoint) {
+        INDArray u = adjoint;
+        for (Layer layer : layers) {
+            u = layer.backwardThroughInputGradient(u);
+        }
+    }
+
     public void zeroGradients() {
         gradients.assign(0);
     }

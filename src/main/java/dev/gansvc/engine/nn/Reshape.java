@@ -39,6 +39,19 @@ public final class Reshape implements Layer {
     }
 
     @Override
+    public INDArray recordInputGradient(INDArray gradOutput) {
+        return backward(gradOutput);
+    }
+
+    @Override
+    public INDArray backwardThroughInputGradient(INDArray adjoint) {
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = adjoint.size(0);
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
+        return adjoint.reshape('c', shape);
+    }
+
+    @Override
     public String toString() {
         return "Reshape" + Arrays.toString(exampleShape);
     }

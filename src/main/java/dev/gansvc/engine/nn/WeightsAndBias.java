@@ -33,7 +33,12 @@ final class WeightsAndBias {
 
     /** N(0, 0.02) weights and zero bias, the DCGAN initialisation (Radford et al. 2015). */
     void initialize(SplittableRandom random) {
-        Tensors.fillGaussian(weights, random, 0, 0.02);
+        initialize(random, 0.02);
+    }
+
+    /** N(0, std) weights and zero bias. */
+    void initialize(SplittableRandom random, double std) {
+        Tensors.fillGaussian(weights, random, 0, std);
         bias.assign(0);
     }
 

@@ -75,7 +75,57 @@ class GradientCheckTest {
 
     @Test
     void dcganDiscriminatorEndToEnd() {
-        check(Dcgan::discriminator, 2, 1, 28, 28);
+        check(() -> Dcgan.discriminator(1), 2, 1, 28, 28);
+    }
+
+    @Test
+    void gradientThroughTheInputGradientOfAFullyConnectedCritic() {
+        checkThroughInputGradient(() -> new Network(List.of(new Dense(5, 7), Activation.leakyRelu(), new Dense(7, 6),
+                Activation.relu(), new Dense(6, 1))), 4, 5);
+    }
+
+    @Test
+    void gradientThroughTheInputGradientOfAConvolutionalCritic() {
+        checkThroughInputGradient(() -> new Network(List.of(new Conv2d(2, 3, 4, 2, 1), Activation.leakyRelu(),
+                Reshape.flatten(3 * 3 * 3), new Dense(27, 1))), 3, 2, 6, 6);
+    }
+
+    /**
+     * The WGAN-GP path: P = sum(R * dD/dx) for a fixed random R, differentiated with respect to
+     * the parameters by {@link Network#backwardThroughInputGradient}.
+     */
+    private static void checkThroughInputGradient(Supplier<Network> factory, long... inputShape) {
+        Network net = factory.get();
+        SplittableRandom random = new SplittableRandom(11);
+        net.initialize(random);
+        net.parameters().assign(Tensors.gaussian(random, 0, 0.5, net.parameterCount()));
+        INDArray x = Tensors.gaussian(random, 0, 1, inputShape);
+        INDArray r = Tensors.gaussian(random, 0, 1, inputShape);
+        INDArray ones = Nd4j.ones(DataType.DOUBLE, inputShape[0], 1);
+        net.forward(x, true);
+        net.recordInputGradient(ones);
+        net.zeroGradients();
+        net.backwardThroughInputGradient(r);
+        INDArray analytic = net.gradients().dup();
+
+        double eps = 1e-5;
+        INDArray numeric = Nd4j.zeros(DataType.DOUBLE, net.parameterCount()).assign(Double.NaN);
+        for (long i = 0; i < net.parameterCount(); i++) {
+            double original = net.parameters().getDouble(i);
+            net.parameters().putScalar(i, original + eps);
+            double plus = penalty(net, x, r, ones);
+            net.parameters().putScalar(i, original - eps);
+            double minus = penalty(net, x, r, ones);
+            net.parameters().putScalar(i, original);
+            numeric.putScalar(i, (plus - minus) / (2 * eps));
+        }
+        assertClose("penalty parameter", analytic, numeric);
+        assertThat(analytic.amaxNumber().doubleValue()).as("the penalty depends on the weights").isGreaterThan(0.01);
+    }
+
+    private static double penalty(Network net, INDArray x, INDArray r, INDArray ones) {
+        net.forward(x, true);
+        return net.inputGradient(ones).mul(r).sumNumber().doubleValue();
     }
 
     private static void check(Supplier<Network> factory, long... inputShape) {

@@ -1,0 +1,271 @@
+package dev.gansvc.engine.model;
+
+import dev.gansvc.engine.autoencoder.AutoencoderObjective;
+import dev.gansvc.engine.autoencoder.AutoencoderVariant;
+import dev.gansvc.engine.gan.AdversarialObjective;
+import dev.gansvc.engine.gan.Dcgan;
+import dev.gansvc.engine.gan.EnergyObjective;
+import dev.gansvc.engine.gan.WassersteinObjective;
+import dev.gansvc.engine.mmd.MomentMatchingObjective;
+import dev.gansvc.engine.nets.Mlp;
+import dev.gansvc.engine.nn.Network;
+import dev.gansvc.engine.vae.VaeObjective;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The models the engine can build and train, by the id jobs and artifacts use: for each, its
+ * networks for a given {@link ModelShape} and the {@link Objective} that trains them.
+ */
+public enum Architecture {
+    /** The original fully connected GAN, for any example shape. */
+    GAN("gan") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            return generatorAndDiscriminator(Mlp.generator(shape), Mlp.discriminator(shape));
+        }
+    },
+    /** Strided convolutions, for 28x28 single-channel images. */
+    DCGAN("dcgan") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            return generatorAndDiscriminator(Dcgan.generator(shape.generatorInputs()),
+                    Dcgan.discriminator(Dcgan.CHANNELS + shape.classCount()));
+        }
+
+        @Override
+        public Optional<String> unsupported(long[] exampleShape, int classCount) {
+            return dcganShape(exampleShape);
+        }
+    },
+    /**
+     * Class-conditional: both networks see the label. A DCGAN for 28x28 single-channel images,
+     * fully connected otherwise.
+     */
+    CGAN("cgan") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            return dcganShape(shape.exampleShape()).isEmpty() ? DCGAN.networks(shape) : GAN.networks(shape);
+        }
+
+        @Override
+        public boolean conditional() {
+            return true;
+        }
+
+        @Override
+        public Optional<String> unsupported(long[] exampleShape, int classCount) {
+            return classCount < 2 ? Optional.of("needs labelled data with at least 2 classes") : Optional.empty();
+        }
+    },
+    /** Wasserstein GAN with gradient penalty; a DCGAN-shaped critic without batch norm for 28x28 images. */
+    WGAN_GP("wgan-gp") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            boolean dcgan = dcganShape(shape.exampleShape()).isEmpty();
+            return named(GenerativeModel.GENERATOR, dcgan ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape),
+                    WassersteinObjective.CRITIC, dcgan ? Dcgan.critic() : Mlp.discriminator(shape));
+        }
+
+        @Override
+        public Objective objective(TrainingSettings settings) {
+            return new WassersteinObjective(settings.discriminatorSteps(), settings.options().gradientPenalty());
+        }
+
+        @Override
+        public List<LossSeries> lossSeries() {
+            return WassersteinObjective.SERIES;
+        }
+    },
+    /**
+     * Energy-based GAN: an autoencoder discriminator, convolutional for images whose sides are
+     * multiples of 4, fully connected otherwise.
+     */
+    EBGAN("ebgan") {
+        private static final int CODE = 64;
+
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            boolean conv = AutoencoderVariant.CONV.unsupported(shape.exampleShape()).isEmpty();
+            AutoencoderVariant variant = conv ? AutoencoderVariant.CONV : AutoencoderVariant.DEEP;
+            ModelShape code = new ModelShape(CODE, shape.exampleShape(), 0);
+            Map<String, Network> networks = new LinkedHashMap<>();
+            networks.put(GenerativeModel.GENERATOR, dcganShape(shape.exampleShape()).isEmpty()
+                    ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape));
+            networks.put(EnergyObjective.ENCODER, variant.unstandardizedEncoder(code));
+            networks.put(EnergyObjective.DECODER, variant.decoder(code));
+            return networks;
+        }
+
+        @Override
+        public Objective objective(TrainingSettings settings) {
+            return new EnergyObjective(settings.discriminatorSteps(), settings.options().margin(),
+                    settings.options().pullAwayWeight());
+        }
+
+        @Override
+        public List<LossSeries> lossSeries() {
+            return EnergyObjective.SERIES;
+        }
+    },
+    /** Variational autoencoder: fully connected encoder (mean and log-variance heads) and decoder. */
+    VAE("vae") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            return named(VaeObjective.ENCODER, Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE),
+                    GenerativeModel.GENERATOR, Mlp.generator(shape, Mlp.Init.HE));
+        }
+
+        @Override
+        public Objective objective(TrainingSettings settings) {
+            return new VaeObjective();
+        }
+
+        @Override
+        public List<LossSeries> lossSeries() {
+            return VaeObjective.SERIES;
+        }
+
+        @Override
+        public boolean adversarial() {
+            return false;
+        }
+    },
+    /** Generative moment matching: a fully connected generator trained on MMD alone. */
+    GMMN("gmmn") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            Map<String, Network> networks = new LinkedHashMap<>();
+            networks.put(GenerativeModel.GENERATOR, Mlp.generator(shape));
+            return networks;
+        }
+
+        @Override
+        public Objective objective(TrainingSettings settings) {
+            return new MomentMatchingObjective();
+        }
+
+        @Override
+        public List<LossSeries> lossSeries() {
+            return MomentMatchingObjective.SERIES;
+        }
+
+        @Override
+        public boolean adversarial() {
+            return false;
+        }
+    },
+    /** Autoencoders: variants mlp, deep, conv and denoising. */
+    AUTOENCODER("autoencoder") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            return AutoencoderObjective.networks(shape);
+        }
+
+        @Override
+        public Objective objective(TrainingSettings settings) {
+            return new AutoencoderObjective(settings.options().noiseLevel());
+        }
+
+        @Override
+        public List<LossSeries> lossSeries() {
+            return AutoencoderObjective.SERIES;
+        }
+
+        @Override
+        public boolean adversarial() {
+            return false;
+        }
+
+        @Override
+        public List<String> variants() {
+            return AutoencoderVariant.ids();
+        }
+
+        @Override
+        public Optional<String> unsupported(long[] exampleShape, int classCount, String variant) {
+            return AutoencoderVariant.byId(variant).flatMap(v -> v.unsupported(exampleShape));
+        }
+    };
+
+    private final String id;
+
+    Architecture(String id) {
+        this.id = id;
+    }
+
+    /** The model's networks by name, one of them {@link GenerativeModel#GENERATOR}. */
+    abstract Map<String, Network> networks(ModelShape shape);
+
+    /** How the model trains with these settings. */
+    public Objective objective(TrainingSettings settings) {
+        return new AdversarialObjective(settings.discriminatorSteps(), settings.loss());
+    }
+
+    /** What its loss API and chart show per step. */
+    public List<LossSeries> lossSeries() {
+        return AdversarialObjective.SERIES;
+    }
+
+    /** Whether it trains against a discriminator or critic (and so reads discriminatorSteps). */
+    public boolean adversarial() {
+        return true;
+    }
+
+    /** The variants it comes in (the first is the default); empty for most. */
+    public List<String> variants() {
+        return List.of();
+    }
+
+    /** Why this model cannot learn data of this shape and class count in this variant, if it cannot. */
+    public Optional<String> unsupported(long[] exampleShape, int classCount, String variant) {
+        return unsupported(exampleShape, classCount);
+    }
+
+    /** Whether its networks take class labels. */
+    public boolean conditional() {
+        return false;
+    }
+
+    /** Why this model cannot learn data of this shape and class count, if it cannot. */
+    public Optional<String> unsupported(long[] exampleShape, int classCount) {
+        return Optional.empty();
+    }
+
+    /** The shape its networks take for data of this shape and class count. */
+    public ModelShape shape(int latentDim, long[] exampleShape, int classCount) {
+        return shape(latentDim, exampleShape, classCount, variants().isEmpty() ? "" : variants().get(0));
+    }
+
+    public ModelShape shape(int latentDim, long[] exampleShape, int classCount, String variant) {
+        return new ModelShape(latentDim, exampleShape, conditional() ? classCount : 0, variant);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<Architecture> byId(String id) {
+        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst();
+    }
+
+    private static Map<String, Network> generatorAndDiscriminator(Network generator, Network discriminator) {
+        return named(GenerativeModel.GENERATOR, generator, AdversarialObjective.DISCRIMINATOR, discriminator);
+    }
+
+    private static Map<String, Network> named(String first, Network a, String second, Network b) {
+        Map<String, Network> networks = new LinkedHashMap<>();
+        networks.put(first, a);
+        networks.put(second, b);
+        return networks;
+    }
+
+    private static Optional<String> dcganShape(long[] exampleShape) {
+        long[] needed = {Dcgan.CHANNELS, Dcgan.IMAGE_SIZE, Dcgan.IMAGE_SIZE};
+        return Arrays.equals(exampleShape, needed) ? Optional.empty()
+                : Optional.of("needs examples of shape " + Arrays.toString(needed) + " (channels, height, width)");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.gansvc.engine.model;
+
+import dev.gansvc.engine.nn.Adam;
+import dev.gansvc.engine.nn.Network;
+import dev.gansvc.engine.nn.Tensors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A model's named networks (generator, discriminator, encoder, ...), each with its own Adam,
+ * the moving average of the generator's weights, and how far training has got. The network
+ * named {@link #GENERATOR} is the one sampling runs: a GAN's generator, a VAE's decoder.
+ */
+public final class GenerativeModel {
+
+    public static final String GENERATOR = "generator";
+
+    private final Architecture architecture;
+    private final ModelShape shape;
+    private final Map<String, Network> networks;
+    private final Map<String, Adam> optimizers = new LinkedHashMap<>();
+    private final double averageDecay;
+    /** The moving average of the generator's parameters, from zero, before bias correction. */
+    private final INDArray averageParameters;
+    private long iteration;
+
+    private GenerativeModel(Architecture architecture, ModelShape shape, OptimizerSettings optimizer) {
+        architecture.unsupported(shape.exampleShape(), shape.classCount()).ifPresent(reason -> {
+            throw new IllegalArgumentException(architecture.id() + " " + reason);
+        });
+        this.architecture = architecture;
+        this.shape = shape;
+        this.networks = architecture.networks(shape);
+        if (!networks.containsKey(GENERATOR)) {
+            throw new IllegalStateException(architecture.id() + " builds no " + GENERATOR);
+        }
+        networks.forEach((name, network) -> optimizers.put(name,
+                new Adam(network, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2())));
+        this.averageDecay = optimizer.generatorAverage();
+        this.averageParameters = Tensors.zeros(generator().parameterCount());
+    }
+
+    /** A freshly initialised model; the seed fixes every initial weight. */
+    public static GenerativeModel create(Architecture architecture, ModelShape shape, OptimizerSettings optimizer,
+            long seed) {
+        GenerativeModel model = new GenerativeModel(architecture, shape, optimizer);
+        SplittableRandom random = new SplittableRandom(seed);
+        model.networks.values().forEach(network -> network.initialize(random));
+        return model;
+    }
+
+    /** An uninitialised model whose arrays a checkpoint is about to fill. */
+    static GenerativeModel empty(Architecture architecture, ModelShape shape, OptimizerSettings optimizer) {
+        return new GenerativeModel(architecture, shape, optimizer);
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public ModelShape shape() {
+        return shape;
+    }
+
+    public int latentDim() {
+        return shape.latentDim();
+    }
+
+    /** The shape of one generated example: [channels, height, width] or [features]. */
+    public long[] exampleShape() {
+        return shape.exampleShape();
+    }
+
+    public Network generator() {
+        return network(GENERATOR);
+    }
+
+    public Network network(String name) {
+        Network network = networks.get(name);
+        if (network == null) {
+            throw new IllegalArgumentException(architecture.id() + " has no network '" + name + "'");
+        }
+        return network;
+    }
+
+    /** The networks' names, in the order they were built. */
+    public List<String> networkNames() {
+        return List.copyOf(networks.keySet());
+    }
+
+    /** Parameter count of each network, by name. */
+    public Map<String, Long> parameterCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        networks.forEach((name, network) -> counts.put(name, network.parameterCount()));
+        return counts;
+    }
+
+    public Adam optimizer(String name) {
+        network(name);
+        return optimizers.get(name);
+    }
+
+    /** Folds the latest generator weights into the average; called after each generator update. */
+    public void updateAverage() {
+        if (averageDecay > 0) {
+            averageParameters.muli(averageDecay).addi(generator().parameters().mul(1 - averageDecay));
+        }
+    }
+
+    double averageDecay() {
+        return averageDecay;
+    }
+
+    /**
+     * The weights sampling uses: when averaging is on, the average divided by 1 - decay^steps (as
+     * Adam corrects its moments), so that a short run is not pulled towards zero; else the latest.
+     */
+    INDArray samplingParameters() {
+        if (averageDecay == 0 || iteration == 0) {
+            return generator().parameters();
+        }
+        return averageParameters.div(1 - Math.pow(averageDecay, iteration));
+    }
+
+    INDArray averageParameters() {
+        return averageParameters;
+    }
+
+    /** Training steps completed so far. */
+    public long iteration() {
+        return iteration;
+    }
+
+    void setIteration(long iteration) {
+        this.iteration = iteration;
+    }
+}

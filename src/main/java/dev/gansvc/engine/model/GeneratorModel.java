@@ -1,0 +1,73 @@
+package dev.gansvc.engine.model;
+
+import dev.gansvc.engine.nn.Network;
+import java.util.OptionalInt;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A generator frozen for inference: a copy of the trained network with its batch norms folded
+ * into the preceding layers. Later training steps do not change it; safe to share between threads.
+ */
+public final class GeneratorModel {
+
+    private final Architecture architecture;
+    private final ModelShape shape;
+    private final Network network;
+
+    private GeneratorModel(Architecture architecture, ModelShape shape, Network network) {
+        this.architecture = architecture;
+        this.shape = shape;
+        this.network = network;
+    }
+
+    static GeneratorModel of(Architecture architecture, ModelShape shape, Network trainedGenerator) {
+        return new GeneratorModel(architecture, shape, trainedGenerator.foldedForInference());
+    }
+
+    /** The model's generator as sampling should see it: with its averaged weights when it averages. */
+    public static GeneratorModel of(GenerativeModel model) {
+        Network generator = model.architecture().networks(model.shape()).get(GenerativeModel.GENERATOR);
+        generator.parameters().assign(model.samplingParameters());
+        generator.state().assign(model.generator().state());
+        return of(model.architecture(), model.shape(), generator);
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public ModelShape shape() {
+        return shape;
+    }
+
+    public int latentDim() {
+        return shape.latentDim();
+    }
+
+    /**
+     * {@code count} samples ([count, channels, height, width] images in [-1, 1], or [count,
+     * features]) from the latent points of {@code seed}. A conditional model makes class
+     * {@code label}, or, without one, the classes in turn (0, 1, 2, ..., 0, 1, ...).
+     */
+    public INDArray generate(int count, long seed, OptionalInt label) {
+        return generate(LatentNoise.sample(seed, count, shape.latentDim()), label);
+    }
+
+    public INDArray generate(int count, long seed) {
+        return generate(count, seed, OptionalInt.empty());
+    }
+
+    /** Samples from given latent points, [n, latentDim]; see {@link #generate(int, long, OptionalInt)} for labels. */
+    public INDArray generate(INDArray latent, OptionalInt label) {
+        int n = (int) latent.size(0);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = label.orElse(shape.conditional() ? i % shape.classCount() : 0);
+        }
+        return network.forward(Conditioning.generatorInput(latent, labels, shape.classCount()), false);
+    }
+
+    public INDArray generate(INDArray latent) {
+        return generate(latent, OptionalInt.empty());
+    }
+}

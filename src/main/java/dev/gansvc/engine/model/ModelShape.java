@@ -1,0 +1,61 @@
+package dev.gansvc.engine.model;
+
+import java.util.Arrays;
+
+/**
+ * What a model's networks are built for: the latent size, the shape of one example
+ * ([channels, height, width] or [features]), for class-conditional models the number of
+ * classes whose one-hot labels the networks take as extra inputs (0 when unconditional), and
+ * the variant of models that come in several ("" for the others).
+ */
+public record ModelShape(int latentDim, long[] exampleShape, int classCount, String variant) {
+
+    public ModelShape {
+        exampleShape = exampleShape.clone();
+        variant = variant == null ? "" : variant;
+    }
+
+    public ModelShape(int latentDim, long[] exampleShape, int classCount) {
+        this(latentDim, exampleShape, classCount, "");
+    }
+
+    @Override
+    public long[] exampleShape() {
+        return exampleShape.clone();
+    }
+
+    public boolean image() {
+        return exampleShape.length == 3;
+    }
+
+    public boolean conditional() {
+        return classCount > 0;
+    }
+
+    /** Values in one example. */
+    public int features() {
+        return Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
+    }
+
+    /** Width of the generator's input: the latent point and the one-hot label, if any. */
+    public int generatorInputs() {
+        return latentDim + classCount;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelShape s && latentDim == s.latentDim && classCount == s.classCount
+                && Arrays.equals(exampleShape, s.exampleShape) && variant.equals(s.variant);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * latentDim + classCount) + Arrays.hashCode(exampleShape)) + variant.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ModelShape[latentDim=" + latentDim + ", exampleShape=" + Arrays.toString(exampleShape)
+                + ", classCount=" + classCount + ", variant=" + variant + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gansvc.engine.model;
+
+import dev.gansvc.engine.gan.GanLoss;
+
+/**
+ * Training hyper-parameters with which a model trains well on a kind of data out of the box:
+ * what a job gets for every field it leaves out, and what the quality benchmarks run.
+ */
+public record Recipe(int epochs, int batchSize, int latentDim, double learningRate, double beta1, double beta2,
+        int discriminatorSteps, GanLoss loss, LearningRateSchedule schedule, double generatorAverage,
+        ObjectiveOptions options) {
+
+    private static final double BETA2 = OptimizerSettings.DEFAULT_BETA2;
+
+    /** DCGAN's published settings (Radford et al. 2015). */
+    private static final Recipe GAN_IMAGES = new Recipe(5, 64, 100, 2e-4, 0.5, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
+
+    /**
+     * Low-dimensional tables and 2D mixtures, chosen with bench/mixtures: weight averaging kept
+     * every ring mode where a linear decay of the learning rate lost some in the last steps.
+     */
+    private static final Recipe GAN_TABLES = new Recipe(40, 64, 16, 2e-4, 0.5, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0.999, ObjectiveOptions.DEFAULTS);
+
+    /** Gulrajani et al. 2017: Adam(1e-4, 0.5, 0.9), 5 critic steps, lambda 10; epochs count critic batches. */
+    private static final Recipe WGAN_IMAGES = new Recipe(25, 64, 100, 1e-4, 0.5, 0.9, 5, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
+    private static final Recipe WGAN_TABLES = new Recipe(40, 64, 16, 1e-4, 0.5, 0.9, 5, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0.999, ObjectiveOptions.DEFAULTS);
+
+    /**
+     * Zhao et al. 2017 with energy as the mean squared reconstruction error per value: a margin
+     * of 0.5 for images in [-1, 1], pulling-away weight 0.1.
+     */
+    private static final Recipe EBGAN_IMAGES = new Recipe(5, 64, 100, 2e-4, 0.5, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0, new ObjectiveOptions(0, 0.5, 0.1, 10));
+    private static final Recipe EBGAN_TABLES = new Recipe(40, 64, 16, 2e-4, 0.5, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0.999, new ObjectiveOptions(0, 1, 0.1, 10));
+
+    /** Likelihood models converge with plain Adam and larger batches. */
+    private static final Recipe VAE_IMAGES = new Recipe(20, 128, 16, 1e-3, 0.9, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
+    private static final Recipe VAE_TABLES = new Recipe(20, 128, 2, 1e-3, 0.9, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
+
+    /** Li et al. 2015 used large batches: MMD on a small batch is a noisy estimate. */
+    private static final Recipe GMMN_IMAGES = new Recipe(50, 256, 32, 1e-3, 0.9, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
+    private static final Recipe GMMN_TABLES = new Recipe(10, 256, 16, 1e-3, 0.9, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0.99, ObjectiveOptions.DEFAULTS);
+
+    private static final Recipe AUTOENCODER_IMAGES = new Recipe(10, 128, 32, 1e-3, 0.9, BETA2, 1,
+            GanLoss.NON_SATURATING, LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
+
+    /** The denoising variant's input noise: std 0.5 on data in [-1, 1]. */
+    private static final double DENOISING_NOISE = 0.5;
+
+    public static Recipe defaults(Architecture architecture, long[] exampleShape) {
+        return defaults(architecture, exampleShape, "");
+    }
+
+    public static Recipe defaults(Architecture architecture, long[] exampleShape, String variant) {
+        boolean images = exampleShape.length == 3;
+        return switch (architecture) {
+            case GAN, DCGAN, CGAN -> images ? GAN_IMAGES : GAN_TABLES;
+            case WGAN_GP -> images ? WGAN_IMAGES : WGAN_TABLES;
+            case EBGAN -> images ? EBGAN_IMAGES : EBGAN_TABLES;
+            case VAE -> images ? VAE_IMAGES : VAE_TABLES;
+            case GMMN -> images ? GMMN_IMAGES : GMMN_TABLES;
+            case AUTOENCODER -> {
+                Recipe base = images ? AUTOENCODER_IMAGES : AUTOENCODER_IMAGES.withLatentDim(
+                        (int) Math.max(1, exampleShape[0] / 2));
+                yield "denoising".equals(variant) ? base.withNoiseLevel(DENOISING_NOISE) : base;
+            }
+        };
+    }
+
+    private Recipe withLatentDim(int latent) {
+        return new Recipe(epochs, batchSize, latent, learningRate, beta1, beta2, discriminatorSteps, loss, schedule,
+                generatorAverage, options);
+    }
+
+    private Recipe withNoiseLevel(double noise) {
+        return new Recipe(epochs, batchSize, latentDim, learningRate, beta1, beta2, discriminatorSteps, loss, schedule,
+                generatorAverage, new ObjectiveOptions(noise, options.margin(), options.pullAwayWeight(),
+                options.gradientPenalty()));
+    }
+
+    public OptimizerSettings optimizer() {
+        return new OptimizerSettings(learningRate, beta1, beta2, generatorAverage);
+    }
+
+    public TrainingSettings training(long seed) {
+        return new TrainingSettings(epochs, batchSize, discriminatorSteps, loss, seed, schedule, options);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.gansvc.engine.model;
+
+import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.nn.Workspaces;
+import dev.gansvc.engine.quality.HeldOutScore;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The training loop every model shares: epochs over a fresh permutation of the training
+ * examples, one {@link Objective} step per iteration, progress and epoch ends reported to a
+ * listener, and held-out validation at each epoch end where the objective asks for it.
+ *
+ * <p>Every random choice derives from the seed and the step number (data order per epoch,
+ * noise per step), so a run resumed from a checkpoint takes the same path as one that never
+ * stopped.
+ */
+public final class Trainer {
+
+    public enum Outcome { COMPLETED, STOPPED }
+
+    private static final String WORKSPACE = "training-step";
+
+    private final GenerativeModel model;
+    private final Dataset data;
+    private final TrainingSettings settings;
+    private final Objective objective;
+    private final TrainingPlan plan;
+    private final int[] labels;
+
+    public Trainer(GenerativeModel model, Dataset data, TrainingSettings settings) {
+        this.objective = model.architecture().objective(settings);
+        this.plan = TrainingPlan.of(objective, settings, data.size());
+        if (plan.iterationsPerEpoch() < 1) {
+            throw new IllegalArgumentException("dataset of " + plan.trainingExamples()
+                    + " training examples is smaller than one step (" + plan.examplesPerStep(settings) + " examples)");
+        }
+        this.model = model;
+        this.data = data;
+        this.settings = settings;
+        this.labels = data.labels();
+    }
+
+    public TrainingPlan plan() {
+        return plan;
+    }
+
+    public long totalIterations() {
+        return plan.totalIterations();
+    }
+
+    public Outcome train(TrainingListener listener, BooleanSupplier stopRequested) {
+        long perEpoch = plan.iterationsPerEpoch();
+        long total = plan.totalIterations();
+        int[] heldOut = heldOutIndices();
+        int[] order = null;
+        int orderEpoch = -1;
+        while (model.iteration() < total) {
+            if (stopRequested.getAsBoolean()) {
+                return Outcome.STOPPED;
+            }
+            long it = model.iteration();
+            int epoch = (int) (it / perEpoch);
+            if (epoch != orderEpoch) {
+                order = permutation(plan.trainingExamples(), new SplittableRandom(settings.seed() * 31 + epoch));
+                orderEpoch = epoch;
+            }
+            boolean epochEnds = (it + 1) % perEpoch == 0;
+            Step step = new Step(data, labels, order, (int) (it % perEpoch) * plan.examplesPerStep(settings),
+                    settings.batchSize(), plan.batchesPerStep(), it, settings.seed(),
+                    settings.schedule().scale(it, total));
+            double[] values = Workspaces.run(WORKSPACE, () -> {
+                double[] v = objective.step(model, step);
+                if (epochEnds) {
+                    objective.evaluate(model, data, heldOut).ifPresent(score -> v[v.length - 1] = score.loss());
+                }
+                return v;
+            });
+            model.setIteration(it + 1);
+            listener.onIteration(new LossPoint(it + 1, epoch + 1, values));
+            if (epochEnds) {
+                listener.onEpochEnd(epoch + 1, model);
+            }
+        }
+        return Outcome.COMPLETED;
+    }
+
+    /** The reconstruction score of the model as it is now on the held-out examples, for models that reconstruct. */
+    public Optional<HeldOutScore> evaluateHeldOut() {
+        int[] heldOut = heldOutIndices();
+        return heldOut.length == 0 ? Optional.empty()
+                : Workspaces.run(WORKSPACE, () -> objective.evaluate(model, data, heldOut));
+    }
+
+    public GenerativeModel model() {
+        return model;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    /** The indices of the examples kept out of training. */
+    public int[] heldOutIndices() {
+        int[] indices = new int[plan.heldOutExamples()];
+        Arrays.setAll(indices, i -> plan.trainingExamples() + i);
+        return indices;
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

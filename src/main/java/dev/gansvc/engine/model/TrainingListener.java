@@ -1,0 +1,10 @@
+package dev.gansvc.engine.model;
+
+/** Hooks through which a trainer reports progress; called on the training thread. */
+public interface TrainingListener {
+
+    void onIteration(LossPoint point);
+
+    /** Called after the last step of each epoch (1-based), with the model at that point. */
+    void onEpochEnd(int epoch, GenerativeModel model);
+}

@@ -1,0 +1,72 @@
+package dev.gansvc.engine.render;
+
+import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.nn.Workspaces;
+import java.util.OptionalInt;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Pictures of generator samples as PNG: images in [-1, 1] laid out as a near-square grid with a
+ * 2-pixel gutter; rows of numbers as a {@link ScatterPlot}.
+ */
+public final class SampleGrid {
+
+    private static final int GUTTER = 2;
+    private static final String WORKSPACE = "gan-sampling";
+
+    private SampleGrid() {
+    }
+
+    /** Samples the generator in inference mode and draws them; the same seed gives the same bytes. */
+    public static byte[] png(GeneratorModel generator, int count, long seed, OptionalInt label) {
+        return Workspaces.run(WORKSPACE, () -> picture(generator.generate(count, seed, label)));
+    }
+
+    /** The picture for fixed latent points (created outside; only temporaries use the workspace). */
+    public static byte[] png(GeneratorModel generator, INDArray latent) {
+        return Workspaces.run(WORKSPACE, () -> picture(generator.generate(latent)));
+    }
+
+    private static byte[] picture(INDArray samples) {
+        return samples.rank() == 4 ? png(samples) : ScatterPlot.png(samples);
+    }
+
+    /** @param images [n, channels (1 or 3), height, width] in [-1, 1] */
+    public static byte[] png(INDArray images) {
+        int n = (int) images.size(0);
+        int channels = (int) images.size(1);
+        int h = (int) images.size(2);
+        int w = (int) images.size(3);
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + cols - 1) / cols;
+        int width = cols * (w + GUTTER) + GUTTER;
+        int height = rows * (h + GUTTER) + GUTTER;
+        // Pixel conversion and channel interleaving run as array ops; Java only copies rows,
+        // so the first requests are not slowed by the JIT compiling per-pixel loops.
+        byte[] pixels = toBytes(images.permute(0, 2, 3, 1));
+        byte[] grid = new byte[width * height * channels];
+        int rowBytes = w * channels;
+        for (int i = 0; i < n; i++) {
+            int x0 = GUTTER + (i % cols) * (w + GUTTER);
+            int y0 = GUTTER + (i / cols) * (h + GUTTER);
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(pixels, (i * h + y) * rowBytes, grid, ((y0 + y) * width + x0) * channels, rowBytes);
+            }
+        }
+        return PngEncoder.encode(grid, width, height, channels);
+    }
+
+    /** round((v + 1) * 127.5) clipped to 0..255, as unsigned bytes in c order. */
+    private static byte[] toBytes(INDArray values) {
+        INDArray scaled = values.mul(127.5).addi(128.0); // + 0.5 so that the truncating cast rounds
+        Nd4j.exec(DynamicCustomOp.builder("clipbyvalue").addInputs(scaled).addOutputs(scaled)
+                .addFloatingPointArguments(0.0, 255.5).build());
+        INDArray bytes = scaled.castTo(DataType.UINT8).dup('c');
+        byte[] out = new byte[(int) bytes.length()];
+        bytes.data().asNio().get(out);
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.gansvc.engine.model;
+
+import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.IdxFiles;
+import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.gan.GanLoss;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Small real training runs for the engine's tests: a model trained on data, with what it recorded. */
+public final class Runs {
+
+    private static ImageDataset mnist;
+
+    private Runs() {
+    }
+
+    /** The bundled 10,000 digits, loaded once. */
+    public static synchronized ImageDataset mnist() {
+        if (mnist == null) {
+            try (InputStream images = Runs.class.getResourceAsStream("/datasets/mnist/images-idx3-ubyte.gz");
+                 InputStream labels = Runs.class.getResourceAsStream("/datasets/mnist/labels-idx1-ubyte.gz")) {
+                mnist = IdxFiles.read(images, labels);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mnist;
+    }
+
+    /**
+     * The mean squared error per value of predicting each held-out example by the mean training
+     * example: what a model that learned nothing about individual examples scores.
+     */
+    public static double meanImageError(Dataset data, int[] heldOut) {
+        int[] training = new int[data.size() - heldOut.length];
+        Arrays.setAll(training, i -> i);
+        INDArray mean = data.batch(training).reshape('c', training.length, -1).mean(0);
+        INDArray error = data.batch(heldOut).reshape('c', heldOut.length, -1).subRowVector(mean);
+        return error.mul(error).meanNumber().doubleValue();
+    }
+
+    /** A finished run and every point it recorded. */
+    public record Run(Trainer trainer, List<LossPoint> points) {
+
+        public GenerativeModel model() {
+            return trainer.model();
+        }
+
+        /** Mean of series {@code series} over the points [from, to). */
+        public double mean(int series, int from, int to) {
+            return points.subList(from, to).stream().mapToDouble(p -> p.value(series)).average().orElseThrow();
+        }
+    }
+
+    /** Trains a fresh model of {@code architecture} with the recipe's settings but the given epochs, batch and latent size. */
+    public static Run train(Architecture architecture, String variant, Dataset data, int epochs, int batchSize,
+            int latentDim, long seed) {
+        Recipe recipe = Recipe.defaults(architecture, data.exampleShape(), variant);
+        GenerativeModel model = GenerativeModel.create(architecture,
+                architecture.shape(latentDim, data.exampleShape(), data.classCount(), variant), recipe.optimizer(), seed);
+        TrainingSettings settings = new TrainingSettings(epochs, batchSize, recipe.discriminatorSteps(),
+                GanLoss.NON_SATURATING, seed, recipe.schedule(), recipe.options());
+        Trainer trainer = new Trainer(model, data, settings);
+        List<LossPoint> points = new ArrayList<>();
+        trainer.train(new TrainingListener() {
+            @Override
+            public void onIteration(LossPoint point) {
+                points.add(point);
+            }
+
+            @Override
+            public void onEpochEnd(int epoch, GenerativeModel trained) {
+            }
+        }, () -> false);
+        return new Run(trainer, points);
+    }
+}
