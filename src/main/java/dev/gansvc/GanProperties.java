@@ -1,5 +1,6 @@
 package dev.gansvc;
 
+import dev.gansvc.engine.data.UploadLimits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gan")
 public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNull Sampling sampling,
-        @NotNull Map<String, DatasetFiles> datasets) {
+        @NotNull Map<String, DatasetFiles> datasets, @NotNull Uploads uploads) {
 
     /**
      * @param enabled false for an instance that serves the API but trains nothing
@@ -29,6 +30,24 @@ public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNu
      * @param maxSampleValues most numbers in one raw-samples response (samples x values per sample)
      */
     public record Sampling(@Min(1) int maxCount, @Min(1) int maxSampleValues, @Min(1) int cachedGenerators) {
+    }
+
+    /**
+     * Limits on {@code POST /datasets}.
+     *
+     * @param maxBytes             the request body (the zip or CSV file as sent)
+     * @param maxExamples          images in an archive or rows in a CSV file
+     * @param maxUncompressedBytes what an archive's entries may expand to, together
+     * @param maxImagePixels       width x height of any one image before it is resized
+     * @param maxImageSize         the largest side uploaded images may be resized to
+     * @param maxValues            numbers in a decoded dataset (4 bytes each in memory)
+     */
+    public record Uploads(@Min(1) long maxBytes, @Min(1) int maxExamples, @Min(1) long maxUncompressedBytes,
+            @Min(1) long maxImagePixels, @Min(1) int maxImageSize, @Min(1) long maxValues) {
+
+        public UploadLimits limits() {
+            return new UploadLimits(maxExamples, maxUncompressedBytes, maxImagePixels, maxValues);
+        }
     }
 
     /**

@@ -6,9 +6,16 @@ import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,8 +69,42 @@ class ModelFamilyEndToEndTest {
         assertThat(model.get("parameters").propertyNames()).containsExactly("encoder", "generator");
         BufferedImage chart = Api.decodePng(api.getPng("/jobs/" + job.get("id").asLong() + "/losses.png"));
         assertThat(chart.getWidth()).isEqualTo(800);
-        BufferedImage samples = Api.decodePng(api.getPng("/models/" + job.get("modelId").asLong() + "/sample.png?count=4&seed=1"));
+        long modelId = job.get("modelId").asLong();
+        BufferedImage samples = Api.decodePng(api.getPng("/models/" + modelId + "/sample.png?count=4&seed=1"));
         assertThat(samples.getWidth()).isEqualTo(2 * 30 + 2);
+
+        BufferedImage walk = Api.decodePng(api.getPng("/models/" + modelId + "/interpolation.png?rows=3&steps=5&seed=2"));
+        assertThat(walk.getWidth()).isEqualTo(5 * 30 + 2);
+        assertThat(walk.getHeight()).isEqualTo(3 * 30 + 2);
+        assertThat(api.get("/models/" + modelId + "/interpolation.png?steps=1", "image/png").statusCode()).isEqualTo(400);
+
+        HttpResponse<byte[]> reconstructed = api.postForBytes("/models/" + modelId + "/reconstructions", "application/zip",
+                digitsZip(3));
+        assertThat(reconstructed.statusCode()).isEqualTo(200);
+        BufferedImage pairs = Api.decodePng(reconstructed.body());
+        assertThat(pairs.getWidth()).as("three originals to a row").isEqualTo(3 * 30 + 2);
+        assertThat(pairs.getHeight()).as("a row of originals, a row of reconstructions").isEqualTo(2 * 30 + 2);
+        HttpResponse<String> wrongKind = api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2\n".getBytes());
+        assertThat(wrongKind.statusCode()).isEqualTo(400);
+        assertThat(wrongKind.body()).contains("reconstructs images");
+    }
+
+    @Test
+    void autoencoderOfRowsReconstructsUploadedRowsInTheirOwnUnits() throws Exception {
+        JsonNode job = finished("""
+                {"model": "autoencoder", "dataset": "grid25", "epochs": 1, "batchSize": 256, "latentDim": 2, "seed": 6}""");
+        long modelId = job.get("modelId").asLong();
+        HttpResponse<String> response = api.post("/models/" + modelId + "/reconstructions", "text/csv",
+                "x,y\n4,4\n-4,2\n0,0\n".getBytes());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = api.readJson(response.body());
+        assertThat(body.get("reconstructions")).hasSize(3);
+        assertThat(body.at("/reconstructions/0/0").asDouble()).as("near 4, not standardised").isBetween(3.0, 5.0);
+        assertThat(body.at("/reconstructions/1/1").asDouble()).as("near 2").isBetween(1.0, 3.0);
+        assertThat(body.get("squaredErrors")).hasSize(3);
+        assertThat(api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2,3\n".getBytes()).body())
+                .contains("rows have 3 columns; model " + modelId + " takes 2");
+        assertThat(api.get("/models/" + modelId + "/interpolation.png", "image/png").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -81,10 +122,32 @@ class ModelFamilyEndToEndTest {
         }
         assertThat(nearMode2).isGreaterThan(60);
         assertThat(api.getPng("/models/" + modelId + "/sample.png?label=7")).isNotEmpty();
+        assertThat(api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2\n".getBytes()).body())
+                .contains("does not reconstruct; autoencoders and VAEs do");
+        JsonNode agreement = api.getJson("/jobs/" + job.get("id").asLong()).at("/quality/classAgreement");
+        assertThat(agreement.get("perClass")).hasSize(8);
 
         HttpResponse<String> outOfRange = api.get("/models/" + modelId + "/samples?label=8", "application/json");
         assertThat(outOfRange.statusCode()).isEqualTo(400);
         assertThat(outOfRange.body()).contains("must be between 0 and 7");
+    }
+
+    /** A zip of {@code n} 28x28 grey images of a bar, digit-like enough to reconstruct. */
+    private static byte[] digitsZip(int n) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < n; i++) {
+                BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+                Graphics2D g = img.createGraphics();
+                g.setColor(Color.WHITE);
+                g.fillRect(12 + i, 4, 4, 20);
+                g.dispose();
+                zip.putNextEntry(new ZipEntry(i + ".png"));
+                ImageIO.write(img, "png", zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private JsonNode finished(String request) throws Exception {

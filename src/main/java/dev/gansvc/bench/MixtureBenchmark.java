@@ -41,7 +41,7 @@ public final class MixtureBenchmark {
         for (String name : names) {
             GaussianMixture mixture = GaussianMixture.byName(name).orElseThrow(() -> new IllegalArgumentException(name));
             Dataset data = mixture.sample(POINTS, DATA_SEED);
-            Recipe recipe = Recipe.defaults(architecture, data.exampleShape());
+            Recipe recipe = Recipe.defaults(architecture, data);
             double modes = 0;
             double quality = 0;
             double seconds = 0;

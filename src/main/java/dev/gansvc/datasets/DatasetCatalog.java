@@ -1,13 +1,19 @@
 package dev.gansvc.datasets;
 
 import dev.gansvc.GanProperties;
+import dev.gansvc.engine.data.CsvTables;
 import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.DatasetCodec;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.IdxFiles;
 import dev.gansvc.engine.data.ImageDataset;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +23,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * The datasets jobs can train on, by name: image sets configured as IDX files, and the built-in
- * 2D Gaussian mixtures. Each is loaded (or drawn, from a fixed seed) once and kept.
+ * The datasets jobs can train on, by name: image sets configured as IDX files, the built-in 2D
+ * Gaussian mixtures, Fisher's iris measurements as DL4J ships them, and uploads stored in the
+ * database. Each is loaded (or drawn, from a fixed seed) once and kept; an upload is kept by its
+ * id, so a name deleted and uploaded again is read afresh.
  */
 @Component
 public class DatasetCatalog {
@@ -26,19 +34,43 @@ public class DatasetCatalog {
     /** Points drawn for a built-in mixture: ample for any batch size and epoch count. */
     static final int MIXTURE_POINTS = 64_000;
     private static final long MIXTURE_SEED = 20180101L;
+    /** In deeplearning4j-core: 150 rows of four measurements in cm and the species index. */
+    private static final String IRIS = "iris";
+    private static final String IRIS_RESOURCE = "classpath:iris.dat";
+    private static final List<String> IRIS_SPECIES = List.of("setosa", "versicolor", "virginica");
 
     private final Map<String, GanProperties.DatasetFiles> files;
     private final ResourceLoader resources;
     private final Map<String, Dataset> loaded = new ConcurrentHashMap<>();
+    private final Map<Long, Dataset> uploads = new ConcurrentHashMap<>();
+    private final UploadedDatasetRepository uploaded;
 
-    public DatasetCatalog(GanProperties properties, ResourceLoader resources) {
+    public DatasetCatalog(GanProperties properties, ResourceLoader resources, UploadedDatasetRepository uploaded) {
         this.files = properties.datasets();
         this.resources = resources;
+        this.uploaded = uploaded;
+    }
+
+    /** The built-in and configured datasets, which cannot be deleted or replaced. */
+    public Set<String> builtInNames() {
+        Set<String> names = new TreeSet<>(files.keySet());
+        names.addAll(GaussianMixture.names());
+        names.add(IRIS);
+        return names;
+    }
+
+    /** Whether it is one of the IDX image sets named in gan.datasets. */
+    public boolean isConfigured(String name) {
+        return files.containsKey(name);
+    }
+
+    public boolean isBuiltIn(String name) {
+        return builtInNames().contains(name);
     }
 
     public Set<String> names() {
-        Set<String> names = new TreeSet<>(files.keySet());
-        names.addAll(GaussianMixture.names());
+        Set<String> names = builtInNames();
+        uploaded.summaries().forEach(d -> names.add(d.name()));
         return names;
     }
 
@@ -46,8 +78,29 @@ public class DatasetCatalog {
         if (files.containsKey(name)) {
             return Optional.of(loaded.computeIfAbsent(name, this::load));
         }
-        return GaussianMixture.byName(name)
-                .map(mixture -> loaded.computeIfAbsent(name, n -> mixture.sample(MIXTURE_POINTS, MIXTURE_SEED)));
+        if (name.equals(IRIS)) {
+            return Optional.of(loaded.computeIfAbsent(name, n -> iris()));
+        }
+        Optional<GaussianMixture> mixture = GaussianMixture.byName(name);
+        if (mixture.isPresent()) {
+            return Optional.of(loaded.computeIfAbsent(name, n -> mixture.get().sample(MIXTURE_POINTS, MIXTURE_SEED)));
+        }
+        return uploaded.summary(name).map(d -> uploads.computeIfAbsent(d.id(), id ->
+                DatasetCodec.decode(uploaded.findById(id).orElseThrow().getContent())));
+    }
+
+    /** Forgets a deleted upload. */
+    void evict(long id) {
+        uploads.remove(id);
+    }
+
+    private Dataset iris() {
+        try (Reader in = new InputStreamReader(resources.getResource(IRIS_RESOURCE).getInputStream(),
+                StandardCharsets.US_ASCII)) {
+            return CsvTables.read(in, "4", 150, 600).withClassNames(IRIS_SPECIES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + IRIS_RESOURCE, e);
+        }
     }
 
     private Dataset load(String name) {

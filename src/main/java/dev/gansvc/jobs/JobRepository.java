@@ -1,6 +1,7 @@
 package dev.gansvc.jobs;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -18,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public interface JobRepository extends JpaRepository<Job, Long> {
 
     Page<Job> findByStatus(JobStatus status, Pageable pageable);
+
+    @Query("select j.id from Job j where j.dataset = :dataset and j.status in :statuses order by j.id")
+    List<Long> findIdsByDatasetAndStatusIn(String dataset, Collection<JobStatus> statuses);
 
     @Query("select j.id from Job j where j.status = dev.gansvc.jobs.JobStatus.QUEUED order by j.id")
     List<Long> findQueuedIds(Pageable limit);

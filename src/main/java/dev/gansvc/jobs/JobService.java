@@ -55,7 +55,7 @@ public class JobService {
                             request.dataset(), Arrays.toString(dataset.exampleShape()),
                             dataset.classCount() > 1 ? " in " + dataset.classCount() + " classes" : ""));
         });
-        Recipe defaults = Recipe.defaults(architecture, dataset.exampleShape(), variant == null ? "" : variant);
+        Recipe defaults = Recipe.defaults(architecture, dataset, variant == null ? "" : variant);
         ObjectiveOptions options = defaults.options();
         JobSpec spec = new JobSpec(architecture.id(), request.dataset(),
                 Objects.requireNonNullElse(request.epochs(), defaults.epochs()),

@@ -15,14 +15,15 @@ import java.util.function.Function;
 final class ModelOptions {
 
     private static final Set<Architecture> CLASSIFYING_DISCRIMINATOR = EnumSet.of(Architecture.GAN,
-            Architecture.DCGAN, Architecture.CGAN);
+            Architecture.DCGAN, Architecture.DCGAN64, Architecture.CGAN);
 
     private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
 
     static {
         OPTIONS.put("loss", new Option(JobRequest::loss, CLASSIFYING_DISCRIMINATOR));
         OPTIONS.put("discriminatorSteps", new Option(JobRequest::discriminatorSteps,
-                EnumSet.of(Architecture.GAN, Architecture.DCGAN, Architecture.CGAN, Architecture.WGAN_GP, Architecture.EBGAN)));
+                EnumSet.of(Architecture.GAN, Architecture.DCGAN, Architecture.DCGAN64, Architecture.CGAN,
+                        Architecture.WGAN_GP, Architecture.EBGAN)));
         OPTIONS.put("variant", new Option(JobRequest::variant, EnumSet.of(Architecture.AUTOENCODER)));
         OPTIONS.put("noiseLevel", new Option(JobRequest::noiseLevel, EnumSet.of(Architecture.AUTOENCODER)));
         OPTIONS.put("margin", new Option(JobRequest::margin, EnumSet.of(Architecture.EBGAN)));

@@ -1,15 +1,13 @@
 package dev.gansvc.models;
 
+import dev.gansvc.Hashes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /** The bytes of a saved model (see {@code ModelArtifact}), with their size and SHA-256. */
 @Entity
@@ -38,16 +36,8 @@ public class Artifact {
     public Artifact(byte[] content, Instant createdAt) {
         this.content = content;
         this.sizeBytes = content.length;
-        this.sha256 = sha256(content);
+        this.sha256 = Hashes.sha256(content);
         this.createdAt = createdAt;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Long getId() {

@@ -2,12 +2,14 @@ package dev.gansvc.models;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.web.InvalidFieldException;
+import dev.gansvc.web.LimitedInputStream;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,11 +41,13 @@ public class ModelController {
     private final ModelService models;
     private final int maxCount;
     private final int maxSampleValues;
+    private final long maxUploadBytes;
 
     public ModelController(ModelService models, GanProperties properties) {
         this.models = models;
         this.maxCount = properties.sampling().maxCount();
         this.maxSampleValues = properties.sampling().maxSampleValues();
+        this.maxUploadBytes = properties.uploads().maxBytes();
     }
 
     @Operation(summary = "List trained models, newest first")
@@ -128,6 +133,59 @@ public class ModelController {
         long s = seedOrRandom(seed);
         return response(seed, s).contentType(MediaType.IMAGE_PNG)
                 .body(models.samplePng(id, checkedCount(count), s, optional(label)));
+    }
+
+    @Operation(summary = "A walk through the latent space: each row goes from one random point to another",
+            description = "Spherical interpolation between pairs of latent points drawn from the seed; image models only.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "rows or steps out of range, or a model of rows of numbers",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @GetMapping(path = "/{id}/interpolation.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> interpolation(@PathVariable long id,
+            @Parameter(description = "Walks, one per row (1 to 16)") @RequestParam(defaultValue = "4") int rows,
+            @Parameter(description = "Images per walk, ends included (2 to 32)") @RequestParam(defaultValue = "10") int steps,
+            @Parameter(description = "Seed of the walks' ends") @RequestParam(required = false) Long seed,
+            @Parameter(description = LABEL) @RequestParam(required = false) Integer label) {
+        if (rows < 1 || rows > 16) {
+            throw new InvalidFieldException("rows", "must be between 1 and 16 (was " + rows + ")");
+        }
+        if (steps < 2 || steps > 32) {
+            throw new InvalidFieldException("steps", "must be between 2 and 32 (was " + steps + ")");
+        }
+        long s = seedOrRandom(seed);
+        return response(seed, s).contentType(MediaType.IMAGE_PNG)
+                .body(models.interpolationPng(id, rows, steps, s, optional(label)));
+    }
+
+    @Operation(summary = "Reconstructions by an autoencoder or VAE of the examples you send",
+            description = "A zip of PNG/JPEG images (resized to the model's size) gives a PNG: each row of originals "
+                    + "followed by the row of their reconstructions. A CSV of rows (the model's features, no header "
+                    + "needed, no labels) gives JSON rows and each row's squared error. At most gan.sampling.max-count "
+                    + "examples.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = CSV, schema = @Schema(type = "string"))}))
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Reconstructions.class))})
+    @ApiResponse(responseCode = "400", description = "The model does not reconstruct, or the file cannot be read",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "Larger than gan.uploads.max-bytes",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(path = "/{id}/reconstructions", consumes = {"application/zip", "application/x-zip-compressed"},
+            produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> reconstructImages(@PathVariable long id, InputStream body) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .body(models.reconstructImages(id, new LimitedInputStream(body, maxUploadBytes)));
+    }
+
+    @Operation(hidden = true)
+    @PostMapping(path = "/{id}/reconstructions", consumes = CSV, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Reconstructions reconstructRows(@PathVariable long id, InputStream body) {
+        return models.reconstructRows(id, new LimitedInputStream(body, maxUploadBytes));
     }
 
     private int checkedCount(int count) {

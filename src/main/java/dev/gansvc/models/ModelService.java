@@ -1,17 +1,34 @@
 package dev.gansvc.models;
 
 import dev.gansvc.GanProperties;
+import dev.gansvc.engine.data.CsvTables;
+import dev.gansvc.engine.data.ImageArchive;
+import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.data.InvalidDataException;
+import dev.gansvc.engine.data.TabularDataset;
+import dev.gansvc.engine.data.UploadLimits;
+import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.ModelArtifact;
+import dev.gansvc.engine.model.Reconstructor;
+import dev.gansvc.engine.render.Interpolation;
 import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -23,9 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ModelService {
 
+    private static final int RECONSTRUCTIONS_PER_ROW = 16;
+
     private final TrainedModelRepository models;
     private final ArtifactRepository artifacts;
     private final Map<Long, GeneratorModel> generators;
+    private final Map<Long, Reconstructor> reconstructors;
+    private final GanProperties.Uploads uploads;
+    private final int maxCount;
     private final JsonMapper json;
 
     public ModelService(TrainedModelRepository models, ArtifactRepository artifacts, GanProperties properties,
@@ -34,12 +56,10 @@ public class ModelService {
         this.artifacts = artifacts;
         this.json = json;
         int capacity = properties.sampling().cachedGenerators();
-        this.generators = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, GeneratorModel> eldest) {
-                return size() > capacity;
-            }
-        });
+        this.generators = lruCache(capacity);
+        this.reconstructors = lruCache(capacity);
+        this.uploads = properties.uploads();
+        this.maxCount = properties.sampling().maxCount();
     }
 
     @Transactional(readOnly = true)
@@ -75,6 +95,108 @@ public class ModelService {
             return flat.toFloatMatrix();
         });
         return new Samples(id, seed, model.getExampleShape(), rows);
+    }
+
+    /** Walks between latent points, {@code rows} of {@code steps} images; image models only. */
+    public byte[] interpolationPng(long id, int rows, int steps, long seed, OptionalInt label) {
+        TrainedModel model = find(id);
+        if (model.getExampleShape().length != 3) {
+            throw new InvalidFieldException("id", "model " + id + " makes rows of numbers, not images; "
+                    + "interpolation pictures are drawn for image models");
+        }
+        return Interpolation.png(generator(id), rows, steps, seed, checkedLabel(id, label));
+    }
+
+    /**
+     * Originals and reconstructions of uploaded images (a zip, resized to the model's size),
+     * as a PNG: each row of originals followed by the row of their reconstructions.
+     */
+    public byte[] reconstructImages(long id, InputStream zip) {
+        Reconstructor reconstructor = reconstructor(id);
+        long[] shape = reconstructor.shape().exampleShape();
+        if (shape.length != 3) {
+            throw new InvalidFieldException("Content-Type", "model " + id + " reconstructs rows of numbers; send text/csv");
+        }
+        ImageDataset images = ImageArchive.read(zip, (int) shape[1], (int) shape[0], limits());
+        return Workspaces.run("reconstructions", () -> {
+            INDArray originals = images.batch(all(images.size()));
+            INDArray reconstructed = reconstructor.reconstruct(originals);
+            int perRow = Math.min(RECONSTRUCTIONS_PER_ROW, images.size());
+            List<INDArray> rows = new ArrayList<>();
+            for (int from = 0; from < images.size(); from += perRow) {
+                int to = Math.min(images.size(), from + perRow);
+                rows.add(padded(originals, from, to, perRow));
+                rows.add(padded(reconstructed, from, to, perRow));
+            }
+            return SampleGrid.png(Nd4j.concat(0, rows.toArray(INDArray[]::new)), perRow);
+        });
+    }
+
+    /** Reconstructions of uploaded rows (CSV, the model's features in order, no labels) and each row's squared error. */
+    public Reconstructions reconstructRows(long id, InputStream csv) {
+        Reconstructor reconstructor = reconstructor(id);
+        long[] shape = reconstructor.shape().exampleShape();
+        if (shape.length != 1) {
+            throw new InvalidFieldException("Content-Type", "model " + id + " reconstructs images; send a zip (application/zip)");
+        }
+        TabularDataset rows = CsvTables.read(new InputStreamReader(csv, StandardCharsets.UTF_8), null, maxCount,
+                (long) maxCount * shape[0]);
+        if (rows.exampleShape()[0] != shape[0]) {
+            throw new InvalidDataException("rows have " + rows.exampleShape()[0] + " columns; model " + id + " takes "
+                    + shape[0]);
+        }
+        return Workspaces.run("reconstructions", () -> {
+            INDArray x = rows.batch(all(rows.size()));
+            INDArray r = reconstructor.reconstruct(x);
+            INDArray e = r.sub(x);
+            return new Reconstructions(id, r.toFloatMatrix(), e.mul(e).mean(1).toDoubleVector());
+        });
+    }
+
+    private UploadLimits limits() {
+        return new UploadLimits(maxCount, uploads.maxUncompressedBytes(), uploads.maxImagePixels(), uploads.maxValues());
+    }
+
+    /** Rows [from, to) of a batch, padded with blank (white) images to {@code width}. */
+    private static INDArray padded(INDArray images, int from, int to, int width) {
+        INDArray part = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all());
+        if (to - from == width) {
+            return part;
+        }
+        long[] blankShape = images.shape().clone();
+        blankShape[0] = width - (to - from);
+        return Nd4j.concat(0, part, Nd4j.ones(images.dataType(), blankShape));
+    }
+
+    private static int[] all(int n) {
+        int[] indices = new int[n];
+        Arrays.setAll(indices, i -> i);
+        return indices;
+    }
+
+    private Reconstructor reconstructor(long id) {
+        Reconstructor cached = reconstructors.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        TrainedModel model = find(id);
+        if (!Architecture.byId(model.getArchitecture()).map(Architecture::reconstructs).orElse(false)) {
+            throw new InvalidFieldException("id", "model " + id + " (" + model.getArchitecture()
+                    + ") does not reconstruct; autoencoders and VAEs do");
+        }
+        Reconstructor loaded = ModelArtifact.readReconstructor(artifact(id).getContent());
+        reconstructors.put(id, loaded);
+        return loaded;
+    }
+
+    private static <V> Map<Long, V> lruCache(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     private OptionalInt checkedLabel(long id, OptionalInt label) {

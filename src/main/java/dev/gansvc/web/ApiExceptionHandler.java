@@ -1,5 +1,6 @@
 package dev.gansvc.web;
 
+import dev.gansvc.engine.data.InvalidDataException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,6 +48,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
         return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidDataException.class)
+    ProblemDetail invalidData(InvalidDataException e) {
+        return invalid(List.of(new FieldProblem("body", e.getMessage())));
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ProblemDetail tooLarge(UploadTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

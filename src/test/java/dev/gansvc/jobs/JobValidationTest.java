@@ -75,7 +75,7 @@ class JobValidationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("discriminatorSteps"))
                 .andExpect(jsonPath("$.errors[0].message").value(
-                        "does not apply to model 'vae'; it applies to [gan, dcgan, cgan, wgan-gp, ebgan]"));
+                        "does not apply to model 'vae'; it applies to [gan, dcgan, dcgan64, cgan, wgan-gp, ebgan]"));
         submit("{\"model\": \"gan\", \"dataset\": \"mnist\", \"variant\": \"deep\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("variant"));

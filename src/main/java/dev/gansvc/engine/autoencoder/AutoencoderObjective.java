@@ -22,7 +22,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class AutoencoderObjective implements Objective {
 
-    public static final String ENCODER = "encoder";
     public static final List<LossSeries> SERIES = List.of(
             LossSeries.loss("loss", "training MSE"), LossSeries.loss("validationLoss", "held-out MSE"));
 
@@ -40,7 +39,7 @@ public final class AutoencoderObjective implements Objective {
         AutoencoderVariant variant = AutoencoderVariant.byId(shape.variant()).orElseThrow(() ->
                 new IllegalArgumentException("unknown autoencoder variant '" + shape.variant() + "'"));
         Map<String, Network> networks = new LinkedHashMap<>();
-        networks.put(ENCODER, variant.encoder(shape));
+        networks.put(GenerativeModel.ENCODER, variant.encoder(shape));
         networks.put(GenerativeModel.GENERATOR, variant.decoder(shape));
         return networks;
     }
@@ -52,7 +51,7 @@ public final class AutoencoderObjective implements Objective {
 
     @Override
     public double[] step(GenerativeModel model, Step step) {
-        Network encoder = model.network(ENCODER);
+        Network encoder = model.network(GenerativeModel.ENCODER);
         Network decoder = model.generator();
         INDArray x = step.real(0);
         INDArray input = noiseLevel > 0 ? x.add(step.gaussian(0, CORRUPTION, x.shape()).muli(noiseLevel)) : x;
@@ -61,7 +60,7 @@ public final class AutoencoderObjective implements Objective {
         decoder.zeroGradients();
         encoder.zeroGradients();
         encoder.backward(decoder.backward(error.muli(2.0 / error.length())));
-        model.optimizer(ENCODER).step(step.learningRateScale());
+        model.optimizer(GenerativeModel.ENCODER).step(step.learningRateScale());
         model.optimizer(GenerativeModel.GENERATOR).step(step.learningRateScale());
         model.updateAverage();
         return new double[] {mse, Double.NaN};
@@ -86,6 +85,6 @@ public final class AutoencoderObjective implements Objective {
 
     /** The model's reconstructions of examples, in inference mode. */
     public static INDArray reconstruct(GenerativeModel model, INDArray examples) {
-        return model.generator().forward(model.network(ENCODER).forward(examples, false), false);
+        return model.generator().forward(model.network(GenerativeModel.ENCODER).forward(examples, false), false);
     }
 }

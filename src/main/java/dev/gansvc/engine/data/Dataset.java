@@ -1,5 +1,7 @@
 package dev.gansvc.engine.data;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Examples a model trains on: images or rows of numeric features, with optional class labels. */
@@ -18,4 +20,9 @@ public interface Dataset {
 
     /** How many distinct classes the labels name (1 when the data has no labels). */
     int classCount();
+
+    /** The name of each class a label indexes; empty when the data has no labels. */
+    default List<String> classNames() {
+        return classCount() < 2 ? List.of() : IntStream.range(0, classCount()).mapToObj(Integer::toString).toList();
+    }
 }

@@ -3,6 +3,7 @@ package dev.gansvc.engine.data;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -58,6 +59,7 @@ public record GaussianMixture(String name, double[][] means, double std) {
             xy[2 * i] = (float) (means[mode][0] + std * random.nextGaussian());
             xy[2 * i + 1] = (float) (means[mode][1] + std * random.nextGaussian());
         }
-        return new TabularDataset(Nd4j.create(xy, new long[] {n, 2}, 'c'), labels, means.length);
+        return new TabularDataset(Nd4j.create(xy, new long[] {n, 2}, 'c'), labels,
+                IntStream.range(0, means.length).mapToObj(m -> "mode " + m).toList());
     }
 }

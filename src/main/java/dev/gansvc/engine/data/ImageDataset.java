@@ -1,6 +1,7 @@
 package dev.gansvc.engine.data;
 
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,8 +14,15 @@ public final class ImageDataset implements Dataset {
     private final int channels;
     private final int height;
     private final int width;
+    private final List<String> classNames;
 
+    /** Images whose labels are class indices named by number. */
     public ImageDataset(INDArray pixels, int[] labels, int channels, int height, int width) {
+        this(pixels, labels, channels, height, width, null);
+    }
+
+    /** @param classNames the name of each class a label indexes (null: named by number) */
+    public ImageDataset(INDArray pixels, int[] labels, int channels, int height, int width, List<String> classNames) {
         if (pixels.rank() != 2 || pixels.size(1) != (long) channels * height * width) {
             throw new IllegalArgumentException("pixels must be [n, " + channels * height * width + "]");
         }
@@ -23,6 +31,7 @@ public final class ImageDataset implements Dataset {
         this.channels = channels;
         this.height = height;
         this.width = width;
+        this.classNames = classNames == null ? null : List.copyOf(classNames);
     }
 
     @Override
@@ -54,13 +63,18 @@ public final class ImageDataset implements Dataset {
 
     @Override
     public int classCount() {
-        return Arrays.stream(labels).max().orElse(0) + 1;
+        return classNames != null ? Math.max(1, classNames.size()) : Arrays.stream(labels).max().orElse(0) + 1;
+    }
+
+    @Override
+    public List<String> classNames() {
+        return classNames != null ? classNames : Dataset.super.classNames();
     }
 
     /** The first {@code n} images. */
     public ImageDataset head(int n) {
         INDArray rows = pixels.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c');
-        return new ImageDataset(rows, Arrays.copyOf(labels, n), channels, height, width);
+        return new ImageDataset(rows, Arrays.copyOf(labels, n), channels, height, width, classNames);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gansvc.engine.data;
 
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -9,20 +10,29 @@ public final class TabularDataset implements Dataset {
 
     private final INDArray features;
     private final int[] labels;
-    private final int classCount;
+    private final List<String> classNames;
 
-    public TabularDataset(INDArray features, int[] labels, int classCount) {
+    /** @param classNames the name of each class a label indexes */
+    public TabularDataset(INDArray features, int[] labels, List<String> classNames) {
         if (features.rank() != 2 || labels.length != features.size(0)) {
             throw new IllegalArgumentException("features must be [n, features] with one label per row");
         }
         this.features = features;
         this.labels = labels.clone();
-        this.classCount = classCount;
+        this.classNames = List.copyOf(classNames);
     }
 
     /** Rows without labels (one class). */
     public static TabularDataset unlabeled(INDArray features) {
-        return new TabularDataset(features, new int[(int) features.size(0)], 1);
+        return new TabularDataset(features, new int[(int) features.size(0)], List.of());
+    }
+
+    /** The same rows with other names for their classes. */
+    public TabularDataset withClassNames(List<String> names) {
+        if (names.size() != classNames.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + classNames.size() + " classes");
+        }
+        return new TabularDataset(features, labels, names);
     }
 
     @Override
@@ -47,6 +57,11 @@ public final class TabularDataset implements Dataset {
 
     @Override
     public int classCount() {
-        return classCount;
+        return Math.max(1, classNames.size());
+    }
+
+    @Override
+    public List<String> classNames() {
+        return classNames;
     }
 }

@@ -87,7 +87,7 @@ public final class KernelMmd {
     }
 
     /** |a_i - b_j|^2 for every pair of rows, clipped at 0 against rounding. */
-    static INDArray squaredDistances(INDArray a, INDArray b) {
+    public static INDArray squaredDistances(INDArray a, INDArray b) {
         INDArray a2 = a.mul(a).sum(1).reshape(a.size(0), 1);
         INDArray b2 = b.mul(b).sum(1).reshape(1, b.size(0));
         INDArray d2 = a.mmul(b.transpose()).muli(-2).addiColumnVector(a2).addiRowVector(b2);

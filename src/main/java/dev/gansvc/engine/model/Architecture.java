@@ -4,6 +4,7 @@ import dev.gansvc.engine.autoencoder.AutoencoderObjective;
 import dev.gansvc.engine.autoencoder.AutoencoderVariant;
 import dev.gansvc.engine.gan.AdversarialObjective;
 import dev.gansvc.engine.gan.Dcgan;
+import dev.gansvc.engine.gan.Dcgan64;
 import dev.gansvc.engine.gan.EnergyObjective;
 import dev.gansvc.engine.gan.WassersteinObjective;
 import dev.gansvc.engine.mmd.MomentMatchingObjective;
@@ -41,14 +42,30 @@ public enum Architecture {
             return dcganShape(exampleShape);
         }
     },
+    /** DCGAN for 64x64 colour images (CelebA-style faces): four transposed convolutions up, eight convolutions down. */
+    DCGAN64("dcgan64") {
+        @Override
+        Map<String, Network> networks(ModelShape shape) {
+            return generatorAndDiscriminator(Dcgan64.generator(shape.generatorInputs()),
+                    Dcgan64.discriminator(Dcgan64.CHANNELS + shape.classCount()));
+        }
+
+        @Override
+        public Optional<String> unsupported(long[] exampleShape, int classCount) {
+            return requireShape(exampleShape, Dcgan64.CHANNELS, Dcgan64.IMAGE_SIZE);
+        }
+    },
     /**
-     * Class-conditional: both networks see the label. A DCGAN for 28x28 single-channel images,
-     * fully connected otherwise.
+     * Class-conditional: both networks see the label. A DCGAN for 28x28 grey and 64x64 colour
+     * images, fully connected otherwise.
      */
     CGAN("cgan") {
         @Override
         Map<String, Network> networks(ModelShape shape) {
-            return dcganShape(shape.exampleShape()).isEmpty() ? DCGAN.networks(shape) : GAN.networks(shape);
+            if (dcganShape(shape.exampleShape()).isEmpty()) {
+                return DCGAN.networks(shape);
+            }
+            return DCGAN64.unsupported(shape.exampleShape(), 0).isEmpty() ? DCGAN64.networks(shape) : GAN.networks(shape);
         }
 
         @Override
@@ -115,7 +132,7 @@ public enum Architecture {
     VAE("vae") {
         @Override
         Map<String, Network> networks(ModelShape shape) {
-            return named(VaeObjective.ENCODER, Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE),
+            return named(GenerativeModel.ENCODER, Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE),
                     GenerativeModel.GENERATOR, Mlp.generator(shape, Mlp.Init.HE));
         }
 
@@ -225,6 +242,11 @@ public enum Architecture {
         return unsupported(exampleShape, classCount);
     }
 
+    /** Whether it has an encoder and reconstructs examples (autoencoders and VAEs). */
+    public boolean reconstructs() {
+        return this == VAE || this == AUTOENCODER;
+    }
+
     /** Whether its networks take class labels. */
     public boolean conditional() {
         return false;
@@ -264,7 +286,11 @@ public enum Architecture {
     }
 
     private static Optional<String> dcganShape(long[] exampleShape) {
-        long[] needed = {Dcgan.CHANNELS, Dcgan.IMAGE_SIZE, Dcgan.IMAGE_SIZE};
+        return requireShape(exampleShape, Dcgan.CHANNELS, Dcgan.IMAGE_SIZE);
+    }
+
+    private static Optional<String> requireShape(long[] exampleShape, int channels, int size) {
+        long[] needed = {channels, size, size};
         return Arrays.equals(exampleShape, needed) ? Optional.empty()
                 : Optional.of("needs examples of shape " + Arrays.toString(needed) + " (channels, height, width)");
     }

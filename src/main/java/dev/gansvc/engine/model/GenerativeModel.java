@@ -1,22 +1,27 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.FeatureScaling;
 import dev.gansvc.engine.nn.Adam;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.nn.Tensors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A model's named networks (generator, discriminator, encoder, ...), each with its own Adam,
  * the moving average of the generator's weights, and how far training has got. The network
- * named {@link #GENERATOR} is the one sampling runs: a GAN's generator, a VAE's decoder.
+ * named {@link #GENERATOR} is the one sampling runs: a GAN's generator, a VAE's decoder; an
+ * autoencoder's or VAE's encoder is named {@link #ENCODER}.
  */
 public final class GenerativeModel {
 
     public static final String GENERATOR = "generator";
+    /** The network autoencoders and VAEs encode with. */
+    public static final String ENCODER = "encoder";
 
     private final Architecture architecture;
     private final ModelShape shape;
@@ -26,6 +31,7 @@ public final class GenerativeModel {
     /** The moving average of the generator's parameters, from zero, before bias correction. */
     private final INDArray averageParameters;
     private long iteration;
+    private FeatureScaling scaling;
 
     private GenerativeModel(Architecture architecture, ModelShape shape, OptimizerSettings optimizer) {
         architecture.unsupported(shape.exampleShape(), shape.classCount()).ifPresent(reason -> {
@@ -127,6 +133,15 @@ public final class GenerativeModel {
 
     INDArray averageParameters() {
         return averageParameters;
+    }
+
+    /** How rows of numbers are standardised for the networks; empty for images and before training starts. */
+    public Optional<FeatureScaling> scaling() {
+        return Optional.ofNullable(scaling);
+    }
+
+    void setScaling(FeatureScaling scaling) {
+        this.scaling = scaling;
     }
 
     /** Training steps completed so far. */

@@ -1,27 +1,33 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.FeatureScaling;
 import dev.gansvc.engine.nn.Network;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A generator frozen for inference: a copy of the trained network with its batch norms folded
- * into the preceding layers. Later training steps do not change it; safe to share between threads.
+ * into the preceding layers, whose samples come in the data's own units. Later training steps do not change it; safe to share between threads.
  */
 public final class GeneratorModel {
 
     private final Architecture architecture;
     private final ModelShape shape;
     private final Network network;
+    private final Optional<FeatureScaling> scaling;
 
-    private GeneratorModel(Architecture architecture, ModelShape shape, Network network) {
+    private GeneratorModel(Architecture architecture, ModelShape shape, Network network,
+            Optional<FeatureScaling> scaling) {
         this.architecture = architecture;
         this.shape = shape;
         this.network = network;
+        this.scaling = scaling;
     }
 
-    static GeneratorModel of(Architecture architecture, ModelShape shape, Network trainedGenerator) {
-        return new GeneratorModel(architecture, shape, trainedGenerator.foldedForInference());
+    static GeneratorModel of(Architecture architecture, ModelShape shape, Network trainedGenerator,
+            Optional<FeatureScaling> scaling) {
+        return new GeneratorModel(architecture, shape, trainedGenerator.foldedForInference(), scaling);
     }
 
     /** The model's generator as sampling should see it: with its averaged weights when it averages. */
@@ -29,7 +35,7 @@ public final class GeneratorModel {
         Network generator = model.architecture().networks(model.shape()).get(GenerativeModel.GENERATOR);
         generator.parameters().assign(model.samplingParameters());
         generator.state().assign(model.generator().state());
-        return of(model.architecture(), model.shape(), generator);
+        return of(model.architecture(), model.shape(), generator, model.scaling());
     }
 
     public Architecture architecture() {
@@ -64,7 +70,8 @@ public final class GeneratorModel {
         for (int i = 0; i < n; i++) {
             labels[i] = label.orElse(shape.conditional() ? i % shape.classCount() : 0);
         }
-        return network.forward(Conditioning.generatorInput(latent, labels, shape.classCount()), false);
+        INDArray out = network.forward(Conditioning.generatorInput(latent, labels, shape.classCount()), false);
+        return scaling.map(s -> s.restore(out)).orElse(out);
     }
 
     public INDArray generate(INDArray latent) {

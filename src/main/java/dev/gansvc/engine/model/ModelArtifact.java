@@ -1,5 +1,6 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.FeatureScaling;
 import dev.gansvc.engine.nn.Network;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The saved form of a {@link GenerativeModel}: a zip holding a manifest and, as ND4J binary
  * arrays, every network's parameters, batch-norm statistics and Adam moments, and the
- * generator's weight average. It is everything needed to sample or to resume training exactly.
+ * generator's weight average, and for tables the feature standardisation. It is everything
+ * needed to sample or to resume training exactly.
  */
 public final class ModelArtifact {
 
@@ -69,6 +72,10 @@ public final class ModelArtifact {
                 putArray(zip, name + ".adam", model.optimizer(name).moments());
             }
             putArray(zip, "generator.average", model.averageParameters());
+            if (model.scaling().isPresent()) {
+                putArray(zip, "scaling.mean", model.scaling().get().mean());
+                putArray(zip, "scaling.std", model.scaling().get().std());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,6 +98,7 @@ public final class ModelArtifact {
             model.averageParameters().assign(c.array("generator.average").reshape(model.averageParameters().shape()));
         }
         model.setIteration(Long.parseLong(c.manifest().getProperty("iteration")));
+        c.scaling().ifPresent(model::setScaling);
         return model;
     }
 
@@ -106,8 +114,22 @@ public final class ModelArtifact {
             generator.parameters().assign(c.array("generator.average").reshape(generator.parameters().shape())
                     .div(1 - Math.pow(decay, steps)));
         }
-        return GeneratorModel.of(c.architecture(), shape, generator);
+        return GeneratorModel.of(c.architecture(), shape, generator, c.scaling());
     }
+    /** Restores the encoder and decoder of an autoencoder or VAE, for reconstructions. */
+    public static Reconstructor readReconstructor(byte[] artifact) {
+        Contents c = unpack(artifact);
+        Architecture architecture = c.architecture();
+        if (!architecture.reconstructs()) {
+            throw new IllegalArgumentException(architecture.id() + " models do not reconstruct");
+        }
+        ModelShape shape = c.shape();
+        Map<String, Network> networks = architecture.networks(shape);
+        networks.forEach((name, network) -> fill(network, c, name));
+        return new Reconstructor(shape, networks.get(GenerativeModel.ENCODER), networks.get(GenerativeModel.GENERATOR),
+                architecture == Architecture.VAE, c.scaling());
+    }
+
     private static void fill(Network network, Contents c, String name) {
         INDArray parameters = c.array(name + ".parameters");
         if (parameters.length() != network.parameterCount()) {
@@ -173,6 +195,11 @@ public final class ModelArtifact {
         /** Decay of the generator's weight average; 0 (absent before averaging existed) when it is off. */
         double averageDecay() {
             return Double.parseDouble(manifest.getProperty("generator.averageDecay", "0"));
+        }
+
+        Optional<FeatureScaling> scaling() {
+            return has("scaling.mean") ? Optional.of(new FeatureScaling(array("scaling.mean"), array("scaling.std")))
+                    : Optional.empty();
         }
 
         boolean has(String name) {

@@ -1,5 +1,6 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.gan.GanLoss;
 
 /**
@@ -56,14 +57,24 @@ public record Recipe(int epochs, int batchSize, int latentDim, double learningRa
     /** The denoising variant's input noise: std 0.5 on data in [-1, 1]. */
     private static final double DENOISING_NOISE = 0.5;
 
-    public static Recipe defaults(Architecture architecture, long[] exampleShape) {
-        return defaults(architecture, exampleShape, "");
+    /** Small tables take smaller batches and more epochs, up to this many steps in all. */
+    private static final int MIN_TABLE_STEPS = 5000;
+    private static final int MAX_EPOCHS = 1000;
+
+    public static Recipe defaults(Architecture architecture, Dataset data) {
+        return defaults(architecture, data, "");
     }
 
-    public static Recipe defaults(Architecture architecture, long[] exampleShape, String variant) {
+    public static Recipe defaults(Architecture architecture, Dataset data, String variant) {
+        long[] exampleShape = data.exampleShape();
+        Recipe recipe = forShape(architecture, exampleShape, variant);
+        return exampleShape.length == 3 ? recipe : recipe.sizedFor(data.size() - HeldOut.examples(data.size()));
+    }
+
+    private static Recipe forShape(Architecture architecture, long[] exampleShape, String variant) {
         boolean images = exampleShape.length == 3;
         return switch (architecture) {
-            case GAN, DCGAN, CGAN -> images ? GAN_IMAGES : GAN_TABLES;
+            case GAN, DCGAN, DCGAN64, CGAN -> images ? GAN_IMAGES : GAN_TABLES;
             case WGAN_GP -> images ? WGAN_IMAGES : WGAN_TABLES;
             case EBGAN -> images ? EBGAN_IMAGES : EBGAN_TABLES;
             case VAE -> images ? VAE_IMAGES : VAE_TABLES;
@@ -74,6 +85,19 @@ public record Recipe(int epochs, int batchSize, int latentDim, double learningRa
                 yield "denoising".equals(variant) ? base.withNoiseLevel(DENOISING_NOISE) : base;
             }
         };
+    }
+
+    /**
+     * For a table of {@code rows} training rows: batches of at most a quarter of them, and
+     * enough epochs for {@value #MIN_TABLE_STEPS} steps (at most {@value #MAX_EPOCHS}); iris's
+     * 135 training rows get batches of 33 and 1,000 epochs rather than 2 steps an epoch for 40.
+     */
+    private Recipe sizedFor(int rows) {
+        int batch = Math.max(2, Math.min(batchSize, rows / 4));
+        long stepsPerEpoch = Math.max(1, rows / batch / discriminatorSteps);
+        int epochsNeeded = (int) Math.min(MAX_EPOCHS, (MIN_TABLE_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
+        return new Recipe(Math.max(epochs, epochsNeeded), batch, latentDim, learningRate, beta1, beta2,
+                discriminatorSteps, loss, schedule, generatorAverage, options);
     }
 
     private Recipe withLatentDim(int latent) {

@@ -1,6 +1,7 @@
 package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.FeatureScaling;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.HeldOutScore;
 import java.util.Arrays;
@@ -24,12 +25,20 @@ public final class Trainer {
     private static final String WORKSPACE = "training-step";
 
     private final GenerativeModel model;
+    /** What the networks see: the data, standardised when it is a table. */
     private final Dataset data;
+    private final Dataset original;
     private final TrainingSettings settings;
     private final Objective objective;
     private final TrainingPlan plan;
     private final int[] labels;
+    private final int[] training;
+    private final int[] heldOut;
 
+    /**
+     * Rows of numbers are standardised with statistics of the training rows, fitted when a
+     * model first trains and kept in it (and its checkpoints) after that.
+     */
     public Trainer(GenerativeModel model, Dataset data, TrainingSettings settings) {
         this.objective = model.architecture().objective(settings);
         this.plan = TrainingPlan.of(objective, settings, data.size());
@@ -38,9 +47,16 @@ public final class Trainer {
                     + " training examples is smaller than one step (" + plan.examplesPerStep(settings) + " examples)");
         }
         this.model = model;
-        this.data = data;
         this.settings = settings;
         this.labels = data.labels();
+        int[] split = permutation(data.size(), new SplittableRandom(HeldOut.SPLIT_SEED));
+        this.heldOut = Arrays.copyOfRange(split, 0, plan.heldOutExamples());
+        this.training = Arrays.copyOfRange(split, plan.heldOutExamples(), data.size());
+        this.original = data;
+        if (data.exampleShape().length == 1 && model.scaling().isEmpty()) {
+            model.setScaling(FeatureScaling.fit(data, training));
+        }
+        this.data = model.scaling().map(s -> s.applyTo(data)).orElse(data);
     }
 
     public TrainingPlan plan() {
@@ -54,7 +70,6 @@ public final class Trainer {
     public Outcome train(TrainingListener listener, BooleanSupplier stopRequested) {
         long perEpoch = plan.iterationsPerEpoch();
         long total = plan.totalIterations();
-        int[] heldOut = heldOutIndices();
         int[] order = null;
         int orderEpoch = -1;
         while (model.iteration() < total) {
@@ -65,6 +80,9 @@ public final class Trainer {
             int epoch = (int) (it / perEpoch);
             if (epoch != orderEpoch) {
                 order = permutation(plan.trainingExamples(), new SplittableRandom(settings.seed() * 31 + epoch));
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = training[order[i]];
+                }
                 orderEpoch = epoch;
             }
             boolean epochEnds = (it + 1) % perEpoch == 0;
@@ -89,7 +107,6 @@ public final class Trainer {
 
     /** The reconstruction score of the model as it is now on the held-out examples, for models that reconstruct. */
     public Optional<HeldOutScore> evaluateHeldOut() {
-        int[] heldOut = heldOutIndices();
         return heldOut.length == 0 ? Optional.empty()
                 : Workspaces.run(WORKSPACE, () -> objective.evaluate(model, data, heldOut));
     }
@@ -98,15 +115,19 @@ public final class Trainer {
         return model;
     }
 
+    /** The data as given (not standardised). */
     public Dataset data() {
-        return data;
+        return original;
+    }
+
+    /** The indices of the examples training draws from. */
+    public int[] trainingIndices() {
+        return training.clone();
     }
 
     /** The indices of the examples kept out of training. */
     public int[] heldOutIndices() {
-        int[] indices = new int[plan.heldOutExamples()];
-        Arrays.setAll(indices, i -> plan.trainingExamples() + i);
-        return indices;
+        return heldOut.clone();
     }
 
     private static int[] permutation(int n, SplittableRandom random) {

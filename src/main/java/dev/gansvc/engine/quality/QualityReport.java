@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param modeCoverage for the 2D Gaussian mixtures
  * @param mmd          samples against the held-out examples, for any data
  * @param heldOut      reconstruction of the held-out examples, for autoencoders and VAEs
+ * @param classAgreement whether samples are of the class asked for, for conditional models of rows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutScore heldOut) {
+public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutScore heldOut,
+        ClassAgreement classAgreement) {
 
     /** Measures what applies to the model of a finished run on the dataset named {@code dataset}; the seed fixes the samples. */
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed) {
@@ -27,8 +29,10 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
                     generator.generate(ModeCoverage.STANDARD_SAMPLES, seed).data().asFloat(), mixture)).orElse(null);
             SampleMmd mmd = heldOut.length >= 2 ? SampleMmd.measure(generator, trainer.data(), heldOut, seed) : null;
             HeldOutScore reconstruction = trainer.evaluateHeldOut().orElse(null);
-            return coverage == null && mmd == null && reconstruction == null ? Optional.empty()
-                    : Optional.of(new QualityReport(coverage, mmd, reconstruction));
+            ClassAgreement agreement = generator.shape().conditional() && !generator.shape().image()
+                    ? ClassAgreement.measure(generator, trainer.data(), trainer.trainingIndices(), heldOut, seed) : null;
+            return coverage == null && mmd == null && reconstruction == null && agreement == null ? Optional.empty()
+                    : Optional.of(new QualityReport(coverage, mmd, reconstruction, agreement));
         });
     }
 }

@@ -34,13 +34,17 @@ public final class SampleGrid {
         return samples.rank() == 4 ? png(samples) : ScatterPlot.png(samples);
     }
 
-    /** @param images [n, channels (1 or 3), height, width] in [-1, 1] */
+    /** @param images [n, channels (1 or 3), height, width] in [-1, 1], laid out near-square */
     public static byte[] png(INDArray images) {
+        return png(images, (int) Math.ceil(Math.sqrt(images.size(0))));
+    }
+
+    /** @param images [n, channels (1 or 3), height, width] in [-1, 1], {@code cols} to a row */
+    public static byte[] png(INDArray images, int cols) {
         int n = (int) images.size(0);
         int channels = (int) images.size(1);
         int h = (int) images.size(2);
         int w = (int) images.size(3);
-        int cols = (int) Math.ceil(Math.sqrt(n));
         int rows = (n + cols - 1) / cols;
         int width = cols * (w + GUTTER) + GUTTER;
         int height = rows * (h + GUTTER) + GUTTER;

@@ -26,7 +26,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class VaeObjective implements Objective {
 
-    public static final String ENCODER = "encoder";
     public static final List<LossSeries> SERIES = List.of(
             LossSeries.loss("loss", "-ELBO"), LossSeries.loss("reconstruction", "reconstruction MSE"),
             LossSeries.loss("kl", "KL"), LossSeries.loss("validationLoss", "held-out -ELBO"));
@@ -43,7 +42,7 @@ public final class VaeObjective implements Objective {
 
     @Override
     public double[] step(GenerativeModel model, Step step) {
-        Network encoder = model.network(ENCODER);
+        Network encoder = model.network(GenerativeModel.ENCODER);
         Network decoder = model.generator();
         INDArray x = step.real(0);
         int n = (int) x.size(0);
@@ -60,7 +59,7 @@ public final class VaeObjective implements Objective {
         INDArray gradZ = decoder.backward(error.divi(n * variance));
         encoder.zeroGradients();
         encoder.backward(code.encoderGradient(gradZ, 1));
-        model.optimizer(ENCODER).step(step.learningRateScale());
+        model.optimizer(GenerativeModel.ENCODER).step(step.learningRateScale());
         model.optimizer(GenerativeModel.GENERATOR).step(step.learningRateScale());
         model.updateAverage();
         return new double[] {loss, mse, kl, Double.NaN};
@@ -76,7 +75,7 @@ public final class VaeObjective implements Objective {
         if (heldOut.length == 0) {
             return Optional.empty();
         }
-        Network encoder = model.network(ENCODER);
+        Network encoder = model.network(GenerativeModel.ENCODER);
         Network decoder = model.generator();
         double squaredFromMean = 0;
         double squaredFromSample = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.nn.Workspaces;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class AutoencoderObjectiveTest {
         assertThat(run.trainer().evaluateHeldOut().orElseThrow().reconstructionError()).isEqualTo(validation);
 
         INDArray codes = Workspaces.run("test", () ->
-                run.model().network(AutoencoderObjective.ENCODER).forward(heldOut, false).detach());
+                run.model().network(GenerativeModel.ENCODER).forward(heldOut, false).detach());
         assertThat(codes.shape()).containsExactly(400, 32);
         assertThat(Transforms.abs(codes.mean(0)).meanNumber().doubleValue()).as("code means").isLessThan(0.3);
         assertThat(codes.var(0).meanNumber().doubleValue()).as("code variances").isBetween(0.5, 1.5);

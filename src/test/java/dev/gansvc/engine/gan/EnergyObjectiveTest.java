@@ -53,6 +53,6 @@ class EnergyObjectiveTest {
         assertThat(run.mean(3, n - 20, n)).as("energy of fakes vs real").isGreaterThan(run.mean(2, n - 20, n));
         INDArray samples = GeneratorModel.of(run.model()).generate(1000, 1);
         double radius = Transforms.sqrt(samples.mul(samples).sum(1), false).medianNumber().doubleValue();
-        assertThat(radius).as("median radius of samples; the untrained generator's is about 0.01").isGreaterThan(0.3);
+        assertThat(radius).as("median radius of samples; the untrained generator's is about 0.01").isGreaterThan(0.2);
     }
 }

@@ -61,7 +61,7 @@ public final class Runs {
     /** Trains a fresh model of {@code architecture} with the recipe's settings but the given epochs, batch and latent size. */
     public static Run train(Architecture architecture, String variant, Dataset data, int epochs, int batchSize,
             int latentDim, long seed) {
-        Recipe recipe = Recipe.defaults(architecture, data.exampleShape(), variant);
+        Recipe recipe = Recipe.defaults(architecture, data, variant);
         GenerativeModel model = GenerativeModel.create(architecture,
                 architecture.shape(latentDim, data.exampleShape(), data.classCount(), variant), recipe.optimizer(), seed);
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, recipe.discriminatorSteps(),

@@ -98,7 +98,7 @@ class TrainerTest {
     @Test
     void resumingAModelOfThreeNetworksRestoresEachOfThem() {
         TabularDataset ring = GaussianMixture.ring8().sample(2200, 3);
-        Recipe recipe = Recipe.defaults(Architecture.EBGAN, ring.exampleShape());
+        Recipe recipe = Recipe.defaults(Architecture.EBGAN, ring);
         TrainingSettings settings = recipe.training(3);
         ModelShape shape = Architecture.EBGAN.shape(4, ring.exampleShape(), ring.classCount());
 

@@ -1,0 +1,143 @@
+package dev.gansvc.datasets;
+
+import dev.gansvc.GanProperties;
+import dev.gansvc.Hashes;
+import dev.gansvc.engine.data.CsvTables;
+import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.DatasetCodec;
+import dev.gansvc.engine.data.ImageArchive;
+import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.web.ConflictException;
+import dev.gansvc.web.InvalidFieldException;
+import dev.gansvc.web.NotFoundException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Uploading, listing and deleting datasets. */
+@Service
+public class DatasetService {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    private final DatasetCatalog catalog;
+    private final UploadedDatasetRepository uploads;
+    private final JobRepository jobs;
+    private final GanProperties.Uploads limits;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public DatasetService(DatasetCatalog catalog, UploadedDatasetRepository uploads, JobRepository jobs,
+            GanProperties properties, JsonMapper json, Clock clock) {
+        this.catalog = catalog;
+        this.uploads = uploads;
+        this.jobs = jobs;
+        this.limits = properties.uploads();
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A zip of images, decoded, resized and stored under {@code name}. */
+    public DatasetView uploadImages(String name, InputStream zip, int imageSize, int channels) {
+        checkNewName(name);
+        if (imageSize < 4 || imageSize > limits.maxImageSize()) {
+            throw new InvalidFieldException("imageSize", "must be between 4 and " + limits.maxImageSize()
+                    + " (was " + imageSize + ")");
+        }
+        if (channels != 1 && channels != 3) {
+            throw new InvalidFieldException("channels", "must be 1 (grey) or 3 (RGB) (was " + channels + ")");
+        }
+        return store(name, "images", ImageArchive.read(zip, imageSize, channels, limits.limits()));
+    }
+
+    /** A CSV file of numeric columns, with an optional label column, stored under {@code name}. */
+    public DatasetView uploadTable(String name, InputStream csv, String labelColumn) {
+        checkNewName(name);
+        Dataset table = CsvTables.read(new InputStreamReader(csv, StandardCharsets.UTF_8), labelColumn,
+                limits.maxExamples(), limits.maxValues());
+        return store(name, "table", table);
+    }
+
+    public List<DatasetView> list() {
+        List<DatasetView> views = new ArrayList<>();
+        catalog.builtInNames().forEach(name -> views.add(builtIn(name)));
+        uploads.summaries().forEach(d -> views.add(view(d)));
+        return views;
+    }
+
+    public DatasetView get(String name) {
+        if (catalog.isBuiltIn(name)) {
+            return builtIn(name);
+        }
+        return uploads.summary(name).map(this::view)
+                .orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
+    }
+
+    /** Deletes an upload no queued or running job needs; models trained on it stay. */
+    @Transactional
+    public void delete(String name) {
+        if (catalog.isBuiltIn(name)) {
+            throw new ConflictException("dataset '" + name + "' is built in and cannot be deleted");
+        }
+        UploadedDatasetRepository.Summary d = uploads.summary(name)
+                .orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
+        List<Long> using = jobs.findIdsByDatasetAndStatusIn(name, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING));
+        if (!using.isEmpty()) {
+            throw new ConflictException("dataset '" + name + "' is in use by unfinished jobs " + using
+                    + "; cancel them or wait for them to finish");
+        }
+        uploads.deleteById(d.id());
+        catalog.evict(d.id());
+    }
+
+    private DatasetView store(String name, String kind, Dataset data) {
+        byte[] content = DatasetCodec.encode(data);
+        try {
+            uploads.saveAndFlush(new UploadedDataset(name, kind, shape(data.exampleShape()), data.size(),
+                    json.writeValueAsString(data.classNames()), content, Hashes.sha256(content), clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("dataset '" + name + "' already exists");
+        }
+        return get(name);
+    }
+
+    private void checkNewName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidFieldException("name", "must be 1 to 64 lower-case letters, digits, '-' or '_', "
+                    + "starting with a letter or digit (was " + name + ")");
+        }
+        if (catalog.isBuiltIn(name) || uploads.summary(name).isPresent()) {
+            throw new ConflictException("dataset '" + name + "' already exists; delete it first or choose another name");
+        }
+    }
+
+    private DatasetView builtIn(String name) {
+        Dataset d = catalog.find(name).orElseThrow();
+        return new DatasetView(name, catalog.isConfigured(name) ? "configured" : "built-in", d.exampleShape().length == 3 ? "images" : "table",
+                d.exampleShape(), d.size(), d.classNames(), null, null, null);
+    }
+
+    private DatasetView view(UploadedDatasetRepository.Summary d) {
+        return new DatasetView(d.name(), "uploaded", d.kind(),
+                Arrays.stream(d.exampleShape().split(",")).mapToLong(Long::parseLong).toArray(), d.examples(),
+                json.readValue(d.classNames(), new TypeReference<List<String>>() { }), d.sizeBytes(), d.sha256(),
+                d.createdAt());
+    }
+
+    private static String shape(long[] shape) {
+        return Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,216 @@
+package dev.gansvc.engine.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads rows of numbers from CSV text: comma-separated, an optional header line, numeric
+ * feature columns and optionally one label column whose values name the classes. Fields may
+ * be quoted with double quotes.
+ */
+public final class CsvTables {
+
+    private CsvTables() {
+    }
+
+    /**
+     * @param labelColumn the label column's header name or 0-based index, or null for none
+     * @param maxRows     more rows than this are an error
+     * @param maxValues   more numbers than this in all are an error
+     */
+    public static TabularDataset read(Reader source, String labelColumn, int maxRows, long maxValues) {
+        try (BufferedReader in = new BufferedReader(source)) {
+            Lines lines = new Lines(in);
+            String[] first = lines.next();
+            if (first == null) {
+                throw new InvalidDataException("no rows");
+            }
+            boolean header = isHeader(first, labelColumn);
+            String[] names = header ? first : null;
+            String[] row = header ? lines.next() : first;
+            if (row == null) {
+                throw new InvalidDataException("a header but no rows");
+            }
+            int columns = first.length;
+            int label = labelColumn == null ? -1 : labelIndex(labelColumn, names, columns);
+            int features = columns - (label >= 0 ? 1 : 0);
+            if (features < 1) {
+                throw new InvalidDataException("no feature columns besides the label");
+            }
+            float[] values = new float[features * 1024];
+            List<String> labelValues = new ArrayList<>();
+            int rows = 0;
+            for (; row != null; row = lines.next()) {
+                if (rows == maxRows) {
+                    throw new InvalidDataException("more than " + maxRows + " rows");
+                }
+                if ((rows + 1L) * features > maxValues) {
+                    throw new InvalidDataException("more than " + maxValues + " values");
+                }
+                if (row.length != columns) {
+                    throw new InvalidDataException("line %d has %d fields, %s %d".formatted(lines.number, row.length,
+                            header ? "the header" : "the first line", columns));
+                }
+                if ((rows + 1) * features > values.length) {
+                    values = Arrays.copyOf(values, Math.toIntExact(Math.min((long) values.length * 2, Integer.MAX_VALUE - 8)));
+                }
+                int f = 0;
+                for (int c = 0; c < columns; c++) {
+                    if (c == label) {
+                        labelValues.add(row[c]);
+                    } else {
+                        values[rows * features + f++] = number(row[c], lines.number, header ? names[c] : Integer.toString(c));
+                    }
+                }
+                rows++;
+            }
+            INDArray table = Nd4j.create(Arrays.copyOf(values, rows * features), new long[] {rows, features}, 'c');
+            if (label < 0) {
+                return TabularDataset.unlabeled(table);
+            }
+            Map<String, Integer> classes = classIndices(labelValues);
+            int[] labels = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                labels[r] = classes.get(labelValues.get(r));
+            }
+            return new TabularDataset(table, labels, List.copyOf(classes.keySet()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The non-blank lines of a reader, split into fields, with the current line's number. */
+    private static final class Lines {
+
+        private final BufferedReader in;
+        private int number;
+
+        Lines(BufferedReader in) {
+            this.in = in;
+        }
+
+        String[] next() throws IOException {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                number++;
+                if (!line.isBlank()) {
+                    return fields(line);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Classes in sorted order (numerically when every label is a number), indexed from 0. */
+    private static Map<String, Integer> classIndices(List<String> labelValues) {
+        boolean numeric = labelValues.stream().allMatch(CsvTables::isNumber);
+        TreeSet<String> distinct = new TreeSet<>(numeric
+                ? (a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)) : String::compareTo);
+        distinct.addAll(labelValues);
+        Map<String, Integer> indices = new TreeMap<>(distinct.comparator());
+        for (String name : distinct) {
+            indices.put(name, indices.size());
+        }
+        return indices;
+    }
+
+    private static int labelIndex(String labelColumn, String[] names, int columns) {
+        if (names != null) {
+            for (int c = 0; c < names.length; c++) {
+                if (names[c].equals(labelColumn)) {
+                    return c;
+                }
+            }
+        }
+        try {
+            int index = Integer.parseInt(labelColumn);
+            if (index >= 0 && index < columns) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // not an index either; reported below
+        }
+        throw new InvalidDataException("no label column '" + labelColumn + "'; the columns are "
+                + (names != null ? List.of(names) : "0 to " + (columns - 1) + " (the file has no header)"));
+    }
+
+    private static float number(String field, int line, String column) {
+        try {
+            double v = Double.parseDouble(field);
+            if (Double.isFinite(v)) {
+                return (float) v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidDataException("line %d, column %s: '%s' is not a finite number".formatted(line, column,
+                field.length() > 40 ? field.substring(0, 40) + "..." : field));
+    }
+
+    /**
+     * A first line is a header when it names the label column, or when a field other than a
+     * label column given by index is not a number (labels may be words in every row).
+     */
+    private static boolean isHeader(String[] first, String labelColumn) {
+        int labelIndex = -1;
+        if (labelColumn != null) {
+            if (!isNumber(labelColumn) && List.of(first).contains(labelColumn)) {
+                return true;
+            }
+            try {
+                labelIndex = Integer.parseInt(labelColumn);
+            } catch (NumberFormatException e) {
+                labelIndex = -1;
+            }
+        }
+        for (int c = 0; c < first.length; c++) {
+            if (c != labelIndex && !isNumber(first[c])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNumber(String field) {
+        try {
+            Double.parseDouble(field);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Splits on commas outside double quotes; trims and unquotes each field. */
+    private static String[] fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (ch == ',' && !quoted) {
+                out.add(field.toString().trim());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        out.add(field.toString().trim());
+        return out.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gansvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.support.Api;
+import dev.gansvc.support.Jobs;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Uploading datasets over HTTP, training on them, and the limits that keep uploads safe. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:datasets;DB_CLOSE_DELAY=-1", "gan.uploads.max-bytes=400000"})
+class DatasetEndToEndTest {
+
+    @Autowired
+    JobRepository jobs;
+
+    Api api;
+
+    @BeforeEach
+    void connect(@LocalServerPort int port, @Autowired JsonMapper json) {
+        api = new Api(port, json);
+    }
+
+    @Test
+    void uploadedImagesTrainAConditionalModelAndCanBeDeleted() throws Exception {
+        HttpResponse<String> created = api.post("/datasets?name=squares&imageSize=28&channels=1", "application/zip",
+                squares(160));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/datasets/squares");
+        JsonNode view = api.readJson(created.body());
+        assertThat(view.get("source").asString()).isEqualTo("uploaded");
+        assertThat(view.get("examples").asInt()).isEqualTo(160);
+        assertThat(view.get("exampleShape")).extracting(JsonNode::asInt).containsExactly(1, 28, 28);
+        assertThat(view.get("classes")).extracting(JsonNode::asString).containsExactly("bottom", "top");
+
+        JsonNode all = api.getJson("/datasets").get("datasets");
+        assertThat(all.findValuesAsString("name")).contains("mnist", "ring8", "grid25", "iris", "squares");
+        assertThat(api.getJson("/datasets/iris").get("classes")).extracting(JsonNode::asString)
+                .containsExactly("setosa", "versicolor", "virginica");
+        assertThat(api.post("/datasets?name=squares", "application/zip", squares(4)).statusCode()).isEqualTo(409);
+        assertThat(api.post("/datasets?name=mnist", "application/zip", squares(4)).statusCode()).isEqualTo(409);
+        assertThat(api.post("/datasets?name=Bad%20Name", "application/zip", squares(4)).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> submitted = api.postJson("/jobs", """
+                {"model": "cgan", "dataset": "squares", "epochs": 1, "batchSize": 16, "seed": 3}""");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        long id = api.readJson(submitted.body()).get("id").asLong();
+        HttpResponse<String> inUse = api.delete("/datasets/squares");
+        assertThat(inUse.statusCode()).as("a queued or running job needs it").isEqualTo(409);
+        assertThat(inUse.body()).contains("in use by unfinished jobs [" + id + "]");
+        Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
+        long modelId = api.getJson("/jobs/" + id).get("modelId").asLong();
+        assertThat(api.getJson("/models/" + modelId).get("classCount").asInt()).isEqualTo(2);
+
+        assertThat(api.delete("/datasets/squares").statusCode()).isEqualTo(204);
+        assertThat(api.get("/datasets/squares", "application/json").statusCode()).isEqualTo(404);
+        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=4&label=1")).as("the model outlives its data")
+                .isNotEmpty();
+        assertThat(api.delete("/datasets/mnist").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void csvTablesWithLabelsAndTheirErrors() throws Exception {
+        String csv = "x,y,kind\n" + "0.1,0.2,a\n".repeat(30) + "5,5.5,b\n".repeat(30);
+        HttpResponse<String> created = api.post("/datasets?name=two-blobs&labelColumn=kind", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode view = api.readJson(created.body());
+        assertThat(view.get("kind").asString()).isEqualTo("table");
+        assertThat(view.get("exampleShape")).extracting(JsonNode::asInt).containsExactly(2);
+        assertThat(view.get("classes")).extracting(JsonNode::asString).containsExactly("a", "b");
+
+        HttpResponse<String> bad = api.post("/datasets?name=bad", "text/csv", "a,b\n1,2\n3,oops\n".getBytes());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(bad.body()).contains("line 3, column b: 'oops' is not a finite number");
+        assertThat(api.post("/datasets?name=bad&imageSize=28", "text/csv", "1,2\n".getBytes()).body())
+                .contains("does not apply to CSV tables");
+        assertThat(api.post("/datasets?name=bad", "application/json", "{}".getBytes()).statusCode()).isEqualTo(415);
+        assertThat(api.get("/datasets/bad", "application/json").statusCode()).as("nothing stored").isEqualTo(404);
+
+        HttpResponse<String> tooLarge = api.post("/datasets?name=huge", "text/csv", "1,2\n".repeat(120_000).getBytes());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("larger than 400000 bytes");
+    }
+
+    /** {@code n} 28x28 grey images: a white square at the top (class "top") or the bottom. */
+    private static byte[] squares(int n) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < n; i++) {
+                boolean top = i % 2 == 0;
+                BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+                Graphics2D g = img.createGraphics();
+                g.setColor(Color.WHITE);
+                g.fillRect(4 + i % 10, top ? 2 : 16, 10, 10);
+                g.dispose();
+                zip.putNextEntry(new ZipEntry((top ? "top/" : "bottom/") + i + ".png"));
+                ImageIO.write(img, "png", zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}

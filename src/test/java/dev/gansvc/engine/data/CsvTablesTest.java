@@ -1,0 +1,55 @@
+package dev.gansvc.engine.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class CsvTablesTest {
+
+    @Test
+    void headerLabelColumnByNameAndClassesInSortedOrder() {
+        TabularDataset t = CsvTables.read(new StringReader("""
+                sepal,petal,"species"
+                5.1, 1.4, setosa
+                6.3,4.9,versicolor
+
+                5.0,1.5,"setosa"
+                """), "species", 100, 1000);
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(t.exampleShape()).containsExactly(2);
+        assertThat(t.classNames()).containsExactly("setosa", "versicolor");
+        assertThat(t.labels()).containsExactly(0, 1, 0);
+        assertThat(t.batch(new int[] {1}).toFloatVector()).containsExactly(6.3f, 4.9f);
+    }
+
+    @Test
+    void numericLabelsByIndexWithoutHeaderSortNumerically() {
+        TabularDataset t = CsvTables.read(new StringReader("1,10\n2,9\n3,10\n4,2\n"), "1", 100, 1000);
+        assertThat(t.classNames()).containsExactly("2", "9", "10");
+        assertThat(t.labels()).containsExactly(2, 1, 2, 0);
+        TabularDataset unlabelled = CsvTables.read(new StringReader("1,10\n2,9\n"), null, 100, 1000);
+        assertThat(unlabelled.exampleShape()).containsExactly(2);
+        assertThat(unlabelled.classCount()).isEqualTo(1);
+        assertThat(unlabelled.classNames()).isEmpty();
+    }
+
+    @Test
+    void errorsSayWhereAndWhy() {
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("a,b\n1,2\n3,x\n"), null, 100, 1000))
+                .isInstanceOf(InvalidDataException.class).hasMessage("line 3, column b: 'x' is not a finite number");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("a,b\n1,2\n3\n"), null, 100, 1000))
+                .hasMessage("line 3 has 1 fields, the header 2");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("a,b\n1,2\n"), "c", 100, 1000))
+                .hasMessage("no label column 'c'; the columns are [a, b]");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("1,NaN\n"), null, 100, 1000))
+                .hasMessage("line 1, column 1: 'NaN' is not a finite number");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("1\n2\n3\n"), null, 2, 1000)).hasMessage("more than 2 rows");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("y\na\n"), "y", 10, 1000))
+                .hasMessage("no feature columns besides the label");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("\n\n"), null, 10, 1000)).hasMessage("no rows");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("1,2\n3,4\n"), null, 10, 3))
+                .hasMessage("more than 3 values");
+    }
+}
