@@ -53,8 +53,9 @@ public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNu
     /**
      * IDX image and label files, as Spring resource locations (classpath:, file:).
      *
-     * @param limit use only the first {@code limit} images (all when absent)
+     * @param limit  use only the first {@code limit} images (all when absent)
+     * @param digits whether they are MNIST digits, which the quality report judges with the digit classifier
      */
-    public record DatasetFiles(@NotNull String images, @NotNull String labels, @Min(1) Integer limit) {
+    public record DatasetFiles(@NotNull String images, @NotNull String labels, @Min(1) Integer limit, boolean digits) {
     }
 }

@@ -52,6 +52,11 @@ class TrainingEndToEndTest {
         assertThat(job.at("/progress/iteration").asLong()).isEqualTo(70);
         assertThat(job.at("/quality/mmd/samples").asInt()).isEqualTo(1000);
         assertThat(job.at("/quality/mmd/mmd2").asDouble()).isPositive();
+        assertThat(job.at("/quality/digits/classifierAccuracy").asDouble()).isGreaterThan(0.95);
+        assertThat(job.at("/quality/digits/samples").asInt()).isEqualTo(1000);
+        assertThat(job.at("/quality/digits/samplesPerDigit")).hasSize(10);
+        assertThat(job.at("/quality/digits/classesCovered").asInt()).as("one epoch already makes several digits")
+                .isGreaterThanOrEqualTo(3);
         assertThat(job.at("/progress/percent").asDouble()).isEqualTo(100.0);
         assertThat(job.get("finishedAt").isNull()).isFalse();
         long modelId = job.get("modelId").asLong();

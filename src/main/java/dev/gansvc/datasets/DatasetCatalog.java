@@ -59,6 +59,11 @@ public class DatasetCatalog {
         return names;
     }
 
+    /** Whether it holds MNIST digits (gan.datasets.NAME.digits). */
+    public boolean isDigits(String name) {
+        return files.containsKey(name) && files.get(name).digits();
+    }
+
     /** Whether it is one of the IDX image sets named in gan.datasets. */
     public boolean isConfigured(String name) {
         return files.containsKey(name);

@@ -2,6 +2,7 @@ package dev.gansvc.training;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.datasets.DatasetCatalog;
+import dev.gansvc.datasets.DigitClassifiers;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.GenerativeModel;
@@ -31,18 +32,21 @@ public class JobExecutor {
     private final JobService jobService;
     private final JobRepository jobs;
     private final DatasetCatalog datasets;
+    private final DigitClassifiers digitClassifiers;
     private final CheckpointStore checkpoints;
     private final TrainingRecorder.Repositories repositories;
     private final GanProperties.Jobs settings;
     private final JsonMapper json;
     private final Clock clock;
 
-    public JobExecutor(JobService jobService, JobRepository jobs, DatasetCatalog datasets, CheckpointStore checkpoints,
+    public JobExecutor(JobService jobService, JobRepository jobs, DatasetCatalog datasets,
+            DigitClassifiers digitClassifiers, CheckpointStore checkpoints,
             LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, JsonMapper json,
             Clock clock) {
         this.jobService = jobService;
         this.jobs = jobs;
         this.datasets = datasets;
+        this.digitClassifiers = digitClassifiers;
         this.checkpoints = checkpoints;
         this.repositories = new TrainingRecorder.Repositories(jobs, lossPoints, snapshots, checkpoints);
         this.settings = properties.jobs();
@@ -92,8 +96,8 @@ public class JobExecutor {
         if (recorder.lostOwnership()) {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
         } else if (outcome == Trainer.Outcome.COMPLETED) {
-            String quality = QualityReport.measure(trainer, spec.dataset(), spec.seed())
-                    .map(json::writeValueAsString).orElse(null);
+            String quality = QualityReport.measure(trainer, spec.dataset(), spec.seed(),
+                    digitClassifiers.forDataset(spec.dataset())).map(json::writeValueAsString).orElse(null);
             long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model), quality);
             log.info("job {} succeeded: model {}", jobId, modelId);
         } else if (control.cancelled()) {

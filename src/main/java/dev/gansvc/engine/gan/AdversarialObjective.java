@@ -84,7 +84,8 @@ public final class AdversarialObjective implements Objective {
         return new double[] {dLoss, gLoss, dReal, dFake};
     }
 
-    static INDArray column(float[] values) {
+    /** Per-example values as an [n, 1] column, the shape of a discriminator's output. */
+    public static INDArray column(float[] values) {
         return Nd4j.create(values, new long[] {values.length, 1}, 'c');
     }
 }

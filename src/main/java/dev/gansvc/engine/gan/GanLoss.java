@@ -29,7 +29,7 @@ public enum GanLoss {
     }
 
     /** Generator loss for logits of fakes, and its gradient written into {@code grad}. */
-    double generatorLoss(float[] fakeLogits, float[] grad) {
+    public double generatorLoss(float[] fakeLogits, float[] grad) {
         int n = fakeLogits.length;
         double loss = 0;
         for (int i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 package dev.gansvc.engine.gan;
 
 /** Numerically stable scalar functions of discriminator logits. */
-final class Logits {
+public final class Logits {
 
     private Logits() {
     }
@@ -19,7 +19,7 @@ final class Logits {
      * Binary cross-entropy of the discriminator for one batch with a single target (1 for real,
      * 0 for fake), averaged; writes dLoss/dLogit into {@code grad}.
      */
-    static double discriminatorLoss(float[] logits, boolean real, float[] grad) {
+    public static double discriminatorLoss(float[] logits, boolean real, float[] grad) {
         int n = logits.length;
         double loss = 0;
         for (int i = 0; i < n; i++) {
@@ -30,7 +30,7 @@ final class Logits {
         return loss / n;
     }
 
-    static double meanSigmoid(float[] logits) {
+    public static double meanSigmoid(float[] logits) {
         double sum = 0;
         for (float s : logits) {
             sum += sigmoid(s);

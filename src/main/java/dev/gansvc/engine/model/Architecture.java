@@ -10,6 +10,7 @@ import dev.gansvc.engine.gan.WassersteinObjective;
 import dev.gansvc.engine.mmd.MomentMatchingObjective;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
+import dev.gansvc.engine.vae.VaeGanObjective;
 import dev.gansvc.engine.vae.VaeObjective;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -146,9 +147,34 @@ public enum Architecture {
             return VaeObjective.SERIES;
         }
 
+    },
+    /**
+     * VAE-GAN: a VAE whose decoder is a GAN generator judged by a discriminator. For 28x28 grey
+     * images the DCGAN's generator and discriminator with a convolutional encoder; fully
+     * connected otherwise.
+     */
+    VAEGAN("vaegan") {
         @Override
-        public boolean adversarial() {
-            return false;
+        Map<String, Network> networks(ModelShape shape) {
+            Map<String, Network> networks = new LinkedHashMap<>();
+            boolean dcgan = dcganShape(shape.exampleShape()).isEmpty();
+            ModelShape twoHeads = new ModelShape(2 * shape.latentDim(), shape.exampleShape(), 0);
+            networks.put(GenerativeModel.ENCODER, dcgan ? AutoencoderVariant.CONV.unstandardizedEncoder(twoHeads)
+                    : Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE));
+            networks.put(GenerativeModel.GENERATOR, dcgan ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape));
+            networks.put(AdversarialObjective.DISCRIMINATOR, dcgan ? Dcgan.discriminator(Dcgan.CHANNELS)
+                    : Mlp.discriminator(shape));
+            return networks;
+        }
+
+        @Override
+        public Objective objective(TrainingSettings settings) {
+            return new VaeGanObjective();
+        }
+
+        @Override
+        public List<LossSeries> lossSeries() {
+            return VaeGanObjective.SERIES;
         }
     },
     /** Generative moment matching: a fully connected generator trained on MMD alone. */
@@ -170,10 +196,6 @@ public enum Architecture {
             return MomentMatchingObjective.SERIES;
         }
 
-        @Override
-        public boolean adversarial() {
-            return false;
-        }
     },
     /** Autoencoders: variants mlp, deep, conv and denoising. */
     AUTOENCODER("autoencoder") {
@@ -192,10 +214,6 @@ public enum Architecture {
             return AutoencoderObjective.SERIES;
         }
 
-        @Override
-        public boolean adversarial() {
-            return false;
-        }
 
         @Override
         public List<String> variants() {
@@ -227,11 +245,6 @@ public enum Architecture {
         return AdversarialObjective.SERIES;
     }
 
-    /** Whether it trains against a discriminator or critic (and so reads discriminatorSteps). */
-    public boolean adversarial() {
-        return true;
-    }
-
     /** The variants it comes in (the first is the default); empty for most. */
     public List<String> variants() {
         return List.of();
@@ -244,7 +257,7 @@ public enum Architecture {
 
     /** Whether it has an encoder and reconstructs examples (autoencoders and VAEs). */
     public boolean reconstructs() {
-        return this == VAE || this == AUTOENCODER;
+        return this == VAE || this == VAEGAN || this == AUTOENCODER;
     }
 
     /** Whether its networks take class labels. */

@@ -1,5 +1,8 @@
 package dev.gansvc.engine.model;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
 /**
  * How many examples every run keeps out of training, so that validation losses and
  * sample-quality figures measure against data the model never saw. They are drawn by a fixed
@@ -12,6 +15,26 @@ public final class HeldOut {
     private static final int MAX = 1000;
 
     private HeldOut() {
+    }
+
+    /** The examples of a dataset of {@code size} that train, and those held out. */
+    public record Split(int[] training, int[] heldOut) {
+    }
+
+    public static Split split(int size) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(SPLIT_SEED);
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int held = examples(size);
+        return new Split(Arrays.copyOfRange(order, held, size), Arrays.copyOfRange(order, 0, held));
     }
 
     /** A tenth of the data, at most {@value #MAX}; none for datasets too small to spare any. */

@@ -127,7 +127,7 @@ public final class ModelArtifact {
         Map<String, Network> networks = architecture.networks(shape);
         networks.forEach((name, network) -> fill(network, c, name));
         return new Reconstructor(shape, networks.get(GenerativeModel.ENCODER), networks.get(GenerativeModel.GENERATOR),
-                architecture == Architecture.VAE, c.scaling());
+                architecture == Architecture.VAE || architecture == Architecture.VAEGAN, c.scaling());
     }
 
     private static void fill(Network network, Contents c, String name) {

@@ -45,6 +45,10 @@ public record Recipe(int epochs, int batchSize, int latentDim, double learningRa
     private static final Recipe VAE_TABLES = new Recipe(20, 128, 2, 1e-3, 0.9, BETA2, 1, GanLoss.NON_SATURATING,
             LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
 
+    /** The GAN's optimiser settings (its discriminator sets the pace), a VAE's latent size. */
+    private static final Recipe VAEGAN_IMAGES = new Recipe(10, 64, 16, 2e-4, 0.5, BETA2, 1, GanLoss.NON_SATURATING,
+            LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
+
     /** Li et al. 2015 used large batches: MMD on a small batch is a noisy estimate. */
     private static final Recipe GMMN_IMAGES = new Recipe(50, 256, 32, 1e-3, 0.9, BETA2, 1, GanLoss.NON_SATURATING,
             LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS);
@@ -78,6 +82,7 @@ public record Recipe(int epochs, int batchSize, int latentDim, double learningRa
             case WGAN_GP -> images ? WGAN_IMAGES : WGAN_TABLES;
             case EBGAN -> images ? EBGAN_IMAGES : EBGAN_TABLES;
             case VAE -> images ? VAE_IMAGES : VAE_TABLES;
+            case VAEGAN -> images ? VAEGAN_IMAGES : GAN_TABLES;
             case GMMN -> images ? GMMN_IMAGES : GMMN_TABLES;
             case AUTOENCODER -> {
                 Recipe base = images ? AUTOENCODER_IMAGES : AUTOENCODER_IMAGES.withLatentDim(

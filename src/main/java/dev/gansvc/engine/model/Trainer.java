@@ -49,9 +49,9 @@ public final class Trainer {
         this.model = model;
         this.settings = settings;
         this.labels = data.labels();
-        int[] split = permutation(data.size(), new SplittableRandom(HeldOut.SPLIT_SEED));
-        this.heldOut = Arrays.copyOfRange(split, 0, plan.heldOutExamples());
-        this.training = Arrays.copyOfRange(split, plan.heldOutExamples(), data.size());
+        HeldOut.Split split = HeldOut.split(data.size());
+        this.heldOut = split.heldOut();
+        this.training = split.training();
         this.original = data;
         if (data.exampleShape().length == 1 && model.scaling().isEmpty()) {
             model.setScaling(FeatureScaling.fit(data, training));

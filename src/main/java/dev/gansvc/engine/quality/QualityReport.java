@@ -1,6 +1,7 @@
 package dev.gansvc.engine.quality;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gansvc.engine.classify.DigitClassifier;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Trainer;
@@ -15,13 +16,20 @@ import java.util.Optional;
  * @param mmd          samples against the held-out examples, for any data
  * @param heldOut      reconstruction of the held-out examples, for autoencoders and VAEs
  * @param classAgreement whether samples are of the class asked for, for conditional models of rows
+ * @param digits       generated digits judged by the digit classifier, for models of MNIST digits
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutScore heldOut,
-        ClassAgreement classAgreement) {
+        ClassAgreement classAgreement, DigitQuality digits) {
 
     /** Measures what applies to the model of a finished run on the dataset named {@code dataset}; the seed fixes the samples. */
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed) {
+        return measure(trainer, dataset, seed, Optional.empty());
+    }
+
+    /** As above, judging generated digits with {@code digitClassifier} when the data are MNIST digits. */
+    public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed,
+            Optional<DigitClassifier> digitClassifier) {
         GeneratorModel generator = GeneratorModel.of(trainer.model());
         int[] heldOut = trainer.heldOutIndices();
         return Workspaces.run("quality", () -> {
@@ -31,8 +39,9 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
             HeldOutScore reconstruction = trainer.evaluateHeldOut().orElse(null);
             ClassAgreement agreement = generator.shape().conditional() && !generator.shape().image()
                     ? ClassAgreement.measure(generator, trainer.data(), trainer.trainingIndices(), heldOut, seed) : null;
-            return coverage == null && mmd == null && reconstruction == null && agreement == null ? Optional.empty()
-                    : Optional.of(new QualityReport(coverage, mmd, reconstruction, agreement));
+            DigitQuality digits = digitClassifier.map(c -> DigitQuality.measure(generator, c, seed)).orElse(null);
+            return coverage == null && mmd == null && reconstruction == null && agreement == null && digits == null
+                    ? Optional.empty() : Optional.of(new QualityReport(coverage, mmd, reconstruction, agreement, digits));
         });
     }
 }
