@@ -1,6 +1,7 @@
 package dev.gansvc.engine.classify;
 
 import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.Permutations;
 import dev.gansvc.engine.nn.Activation;
 import dev.gansvc.engine.nn.Adam;
 import dev.gansvc.engine.nn.Conv2d;
@@ -53,7 +54,7 @@ public final class DigitClassifier {
         int[] order = training.clone();
         float[][] grad = new float[BATCH][CLASSES];
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            shuffle(order, random);
+            Permutations.shuffle(order, random);
             for (int from = 0; from + BATCH <= order.length; from += BATCH) {
                 int[] batch = Arrays.copyOfRange(order, from, from + BATCH);
                 int[] y = Arrays.stream(batch).map(i -> labels[i]).toArray();
@@ -110,14 +111,5 @@ public final class DigitClassifier {
 
     /** Each image's most likely digit and that digit's probability. */
     public record Predictions(int[] labels, float[] confidence) {
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

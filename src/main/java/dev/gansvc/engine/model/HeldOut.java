@@ -1,5 +1,6 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.Permutations;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -22,17 +23,7 @@ public final class HeldOut {
     }
 
     public static Split split(int size) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(SPLIT_SEED);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Permutations.of(size, new SplittableRandom(SPLIT_SEED));
         int held = examples(size);
         return new Split(Arrays.copyOfRange(order, held, size), Arrays.copyOfRange(order, 0, held));
     }

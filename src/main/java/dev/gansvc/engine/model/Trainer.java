@@ -2,9 +2,9 @@ package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.FeatureScaling;
+import dev.gansvc.engine.data.Permutations;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.HeldOutScore;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -79,7 +79,7 @@ public final class Trainer {
             long it = model.iteration();
             int epoch = (int) (it / perEpoch);
             if (epoch != orderEpoch) {
-                order = permutation(plan.trainingExamples(), new SplittableRandom(settings.seed() * 31 + epoch));
+                order = Permutations.of(plan.trainingExamples(), new SplittableRandom(settings.seed() * 31 + epoch));
                 for (int i = 0; i < order.length; i++) {
                     order[i] = training[order[i]];
                 }
@@ -128,19 +128,5 @@ public final class Trainer {
     /** The indices of the examples kept out of training. */
     public int[] heldOutIndices() {
         return heldOut.clone();
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }
