@@ -52,7 +52,7 @@ class PostgresIntegrationTest {
 
     @Test
     void trainsAJobAndStoresItsModel() {
-        long id = service.submit(new JobRequest("dcgan", "mnist-small", 2, 128, 32, 5L, null, null, null, null, null, null, null, null, null, null, null, null)).id();
+        long id = service.submit(new JobRequest("dcgan", "mnist-small", 2, 128, 32, 5L, null, null, null, null, null, null, null, null, null, null, null, null, null)).id();
         Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
         assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4)).extracting(LossPoint::iteration)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, done.getTotalIterations()).boxed().toList());

@@ -3,11 +3,7 @@ package dev.gansvc.bench;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.Architecture;
-import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.Trainer;
-import dev.gansvc.engine.model.LossPoint;
-import dev.gansvc.engine.model.Recipe;
-import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.quality.ModeCoverage;
 import dev.gansvc.engine.quality.QualityReport;
 import java.util.ArrayList;
@@ -32,30 +28,26 @@ public final class MixtureBenchmark {
     }
 
     public static void main(String[] args) {
-        int seeds = Integer.parseInt(arg(args, "--seeds", "5"));
-        String[] names = arg(args, "--datasets", "ring8,grid25").split(",");
-        String modelId = arg(args, "--model", Architecture.GAN.id());
+        int seeds = Integer.parseInt(DefaultRun.arg(args, "--seeds", "5"));
+        String[] names = DefaultRun.arg(args, "--datasets", "ring8,grid25").split(",");
+        String modelId = DefaultRun.arg(args, "--model", Architecture.GAN.id());
         Architecture architecture = Architecture.byId(modelId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown model " + modelId));
         List<String> summary = new ArrayList<>();
         for (String name : names) {
             GaussianMixture mixture = GaussianMixture.byName(name).orElseThrow(() -> new IllegalArgumentException(name));
             Dataset data = mixture.sample(POINTS, DATA_SEED);
-            Recipe recipe = Recipe.defaults(architecture, data);
             double modes = 0;
             double quality = 0;
             double seconds = 0;
             int full = 0;
             for (int seed = 1; seed <= seeds; seed++) {
                 long t0 = System.nanoTime();
-                GenerativeModel model = GenerativeModel.create(architecture,
-                        architecture.shape(recipe.latentDim(), data.exampleShape(), data.classCount()), recipe.optimizer(), seed);
-                Trainer trainer = new Trainer(model, data, recipe.training(seed));
-                trainer.train(NO_LISTENER, () -> false);
+                Trainer trainer = DefaultRun.train(architecture, "", data, seed);
                 ModeCoverage c = QualityReport.measure(trainer, name, seed).orElseThrow().modeCoverage();
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "%-7s seed %d: %2d/%d modes, %5.1f%% high quality, %5.0f s, %d steps%n",
-                        name, seed, c.modesCovered(), c.modes(), c.highQualityPercent(), s, model.iteration());
+                        name, seed, c.modesCovered(), c.modes(), c.highQualityPercent(), s, trainer.model().iteration());
                 modes += c.modesCovered();
                 quality += c.highQualityPercent();
                 seconds += s;
@@ -70,24 +62,5 @@ public final class MixtureBenchmark {
         summary.forEach(System.out::println);
         System.out.println("PacGAN (Lin et al. 2018), ~400k iterations: GAN ring8 6.3/8 98.2%, grid25 17.3/25 94.8%;"
                 + " PacGAN4 grid25 24.8/25 93.6%");
-    }
-
-    private static final TrainingListener NO_LISTENER = new TrainingListener() {
-        @Override
-        public void onIteration(LossPoint point) {
-        }
-
-        @Override
-        public void onEpochEnd(int epoch, GenerativeModel model) {
-        }
-    };
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -50,5 +50,8 @@ public record JobRequest(
         @Schema(description = "ebgan only: weight of the pulling-away term (0: off)", defaultValue = "0.1")
         @DecimalMin(value = "0", message = "must be in [0, 100]") @DecimalMax(value = "100", message = "must be in [0, 100]") Double pullAwayWeight,
         @Schema(description = "wgan-gp only: lambda of the gradient penalty", defaultValue = "10")
-        @DecimalMin(value = "0", message = "must be in [0, 1000]") @DecimalMax(value = "1000", message = "must be in [0, 1000]") Double gradientPenalty) {
+        @DecimalMin(value = "0", message = "must be in [0, 1000]") @DecimalMax(value = "1000", message = "must be in [0, 1000]") Double gradientPenalty,
+        @Schema(description = "gan, dcgan, dcgan64, cgan: examples the discriminator judges together (PacGAN packing); must divide batchSize",
+                defaultValue = "1")
+        @Min(value = 1, message = "must be between 1 and 8") @Max(value = 8, message = "must be between 1 and 8") Integer packing) {
 }

@@ -72,7 +72,13 @@ public class JobService {
                 Objects.requireNonNullElse(request.noiseLevel(), options.noiseLevel()),
                 Objects.requireNonNullElse(request.margin(), options.margin()),
                 Objects.requireNonNullElse(request.pullAwayWeight(), options.pullAwayWeight()),
-                Objects.requireNonNullElse(request.gradientPenalty(), options.gradientPenalty()));
+                Objects.requireNonNullElse(request.gradientPenalty(), options.gradientPenalty()),
+                architecture.packs() ? Objects.requireNonNullElse(request.packing(), 1) : null);
+        if (spec.batchSize() % spec.examplesPerJudgement() != 0) {
+            throw new InvalidFieldException(request.packing() != null ? "packing" : "batchSize",
+                    "batchSize %d is not a multiple of packing %d: the discriminator judges whole packs"
+                            .formatted(spec.batchSize(), spec.examplesPerJudgement()));
+        }
         TrainingSettings settings = spec.trainingSettings();
         TrainingPlan plan = TrainingPlan.of(architecture.objective(settings), settings, dataset.size());
         if (plan.iterationsPerEpoch() < 1) {

@@ -2,6 +2,7 @@ package dev.gansvc.jobs;
 
 import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.web.InvalidFieldException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,8 @@ final class ModelOptions {
         OPTIONS.put("noiseLevel", new Option(JobRequest::noiseLevel, EnumSet.of(Architecture.AUTOENCODER)));
         OPTIONS.put("margin", new Option(JobRequest::margin, EnumSet.of(Architecture.EBGAN)));
         OPTIONS.put("pullAwayWeight", new Option(JobRequest::pullAwayWeight, EnumSet.of(Architecture.EBGAN)));
+        OPTIONS.put("packing", new Option(JobRequest::packing, EnumSet.copyOf(
+                Arrays.stream(Architecture.values()).filter(Architecture::packs).toList())));
         OPTIONS.put("gradientPenalty", new Option(JobRequest::gradientPenalty, EnumSet.of(Architecture.WGAN_GP)));
     }
 

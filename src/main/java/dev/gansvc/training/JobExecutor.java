@@ -79,7 +79,8 @@ public class JobExecutor {
         }
         Architecture architecture = Architecture.byId(spec.model()).orElseThrow();
         GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(architecture,
-                architecture.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant()),
+                architecture.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant())
+                        .withPacking(spec.examplesPerJudgement()),
                 spec.optimizerSettings(),
                 spec.seed()));
         // Whatever was recorded after the checkpoint is recorded again by the resumed run.

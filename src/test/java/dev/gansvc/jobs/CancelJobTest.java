@@ -45,6 +45,6 @@ class CancelJobTest {
     }
 
     private long submit(int epochs) {
-        return service.submit(new JobRequest("dcgan", "mnist-small", epochs, 64, null, 1L, null, null, null, null, null, null, null, null, null, null, null, null)).id();
+        return service.submit(new JobRequest("dcgan", "mnist-small", epochs, 64, null, 1L, null, null, null, null, null, null, null, null, null, null, null, null, null)).id();
     }
 }

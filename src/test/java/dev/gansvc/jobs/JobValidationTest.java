@@ -82,6 +82,23 @@ class JobValidationTest {
     }
 
     @Test
+    void packingThatTheModelCannotUseOrThatSplitsABatch() throws Exception {
+        submit("{\"model\": \"wgan-gp\", \"dataset\": \"ring8\", \"packing\": 2}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("packing"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "does not apply to model 'wgan-gp'; it applies to [gan, dcgan, dcgan64, cgan]"));
+        submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"packing\": 3, \"batchSize\": 64}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("packing"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "batchSize 64 is not a multiple of packing 3: the discriminator judges whole packs"));
+        submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"packing\": 9}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("packing"));
+    }
+
+    @Test
     void autoencoderVariantThatCannotTakeTheData() throws Exception {
         submit("{\"model\": \"autoencoder\", \"dataset\": \"ring8\", \"variant\": \"conv\"}")
                 .andExpect(status().isBadRequest())

@@ -79,7 +79,7 @@ class RestartRecoveryTest {
 
     private static long submit(ConfigurableApplicationContext app, int epochs) {
         return app.getBean(JobService.class)
-                .submit(new JobRequest("dcgan", "mnist-small", epochs, 128, null, 11L, null, null, null, null, null, null, null, null, null, null, null, null)).id();
+                .submit(new JobRequest("dcgan", "mnist-small", epochs, 128, null, 11L, null, null, null, null, null, null, null, null, null, null, null, null, null)).id();
     }
 
     private ConfigurableApplicationContext start(String... extra) {

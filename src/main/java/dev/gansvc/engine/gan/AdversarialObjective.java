@@ -16,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * discriminator steps on a real and a fake batch, each with binary cross-entropy, then one
  * generator step on the last fake batch through the updated discriminator. Class-conditional
  * models show both networks the label (the fake batch borrows the real batch's labels).
+ * With PacGAN packing the discriminator judges packs of consecutive examples side by side, all
+ * real or all fake, so that a generator short of variety shows it within a pack.
  */
 public final class AdversarialObjective implements Objective {
 
@@ -49,7 +51,8 @@ public final class AdversarialObjective implements Objective {
         Network d = model.network(DISCRIMINATOR);
         ModelShape shape = model.shape();
         int classes = shape.classCount();
-        float[] grad = new float[step.batchSize()];
+        int packing = shape.packing();
+        float[] grad = new float[step.batchSize() / packing];
         double dLoss = 0;
         double dReal = 0;
         double dFake = 0;
@@ -57,7 +60,7 @@ public final class AdversarialObjective implements Objective {
         int[] labels = null;
         for (int j = 0; j < discriminatorSteps; j++) {
             labels = step.labels(j);
-            INDArray real = Conditioning.examplesWithLabels(step.real(j), labels, classes);
+            INDArray real = pack(Conditioning.examplesWithLabels(step.real(j), labels, classes), packing);
             INDArray z = Conditioning.generatorInput(step.noise(j, shape.latentDim()), labels, classes);
             fake = g.forward(z, true);
 
@@ -65,7 +68,8 @@ public final class AdversarialObjective implements Objective {
             float[] realLogits = d.forward(real, true).toFloatVector();
             dLoss = Logits.discriminatorLoss(realLogits, true, grad);
             d.backward(column(grad));
-            float[] fakeLogits = d.forward(Conditioning.examplesWithLabels(fake, labels, classes), true).toFloatVector();
+            float[] fakeLogits = d.forward(pack(Conditioning.examplesWithLabels(fake, labels, classes), packing), true)
+                    .toFloatVector();
             dLoss += Logits.discriminatorLoss(fakeLogits, false, grad);
             d.backward(column(grad));
             model.optimizer(DISCRIMINATOR).step(step.learningRateScale());
@@ -74,14 +78,32 @@ public final class AdversarialObjective implements Objective {
         }
 
         // The generator's forward caches still belong to the last fake batch.
-        float[] logits = d.forward(Conditioning.examplesWithLabels(fake, labels, classes), true).toFloatVector();
+        INDArray judged = Conditioning.examplesWithLabels(fake, labels, classes);
+        float[] logits = d.forward(pack(judged, packing), true).toFloatVector();
         double gLoss = loss.generatorLoss(logits, grad);
-        INDArray gradFake = Conditioning.exampleGradient(d.inputGradient(column(grad)), shape.exampleShape(), classes);
+        INDArray gradJudged = unpack(d.inputGradient(column(grad)), judged.shape());
+        INDArray gradFake = Conditioning.exampleGradient(gradJudged, shape.exampleShape(), classes);
         g.zeroGradients();
         g.backward(gradFake);
         model.optimizer(GenerativeModel.GENERATOR).step(step.learningRateScale());
         model.updateAverage();
         return new double[] {dLoss, gLoss, dReal, dFake};
+    }
+
+    /** {@code m} consecutive examples side by side as one: [n, c, ...] to [n / m, m * c, ...]. */
+    static INDArray pack(INDArray examples, int m) {
+        if (m == 1) {
+            return examples;
+        }
+        long[] packed = examples.shape().clone();
+        packed[0] /= m;
+        packed[1] *= m;
+        return examples.dup('c').reshape('c', packed);
+    }
+
+    /** The inverse of {@link #pack}: packs back to examples of {@code shape}. */
+    static INDArray unpack(INDArray packs, long[] shape) {
+        return packs.size(0) == shape[0] ? packs : packs.dup('c').reshape('c', shape);
     }
 
     /** Per-example values as an [n, 1] column, the shape of a discriminator's output. */

@@ -27,7 +27,7 @@ public enum Architecture {
     GAN("gan") {
         @Override
         Map<String, Network> networks(ModelShape shape) {
-            return generatorAndDiscriminator(Mlp.generator(shape), Mlp.discriminator(shape));
+            return generatorAndDiscriminator(Mlp.adversarialGenerator(shape), Mlp.discriminator(shape));
         }
     },
     /** Strided convolutions, for 28x28 single-channel images. */
@@ -35,7 +35,7 @@ public enum Architecture {
         @Override
         Map<String, Network> networks(ModelShape shape) {
             return generatorAndDiscriminator(Dcgan.generator(shape.generatorInputs()),
-                    Dcgan.discriminator(Dcgan.CHANNELS + shape.classCount()));
+                    Dcgan.discriminator((Dcgan.CHANNELS + shape.classCount()) * shape.packing()));
         }
 
         @Override
@@ -48,7 +48,7 @@ public enum Architecture {
         @Override
         Map<String, Network> networks(ModelShape shape) {
             return generatorAndDiscriminator(Dcgan64.generator(shape.generatorInputs()),
-                    Dcgan64.discriminator(Dcgan64.CHANNELS + shape.classCount()));
+                    Dcgan64.discriminator((Dcgan64.CHANNELS + shape.classCount()) * shape.packing()));
         }
 
         @Override
@@ -258,6 +258,11 @@ public enum Architecture {
     /** Whether it has an encoder and reconstructs examples (autoencoders and VAEs). */
     public boolean reconstructs() {
         return this == VAE || this == VAEGAN || this == AUTOENCODER;
+    }
+
+    /** Whether its discriminator can judge several examples at once (PacGAN packing). */
+    public boolean packs() {
+        return this == GAN || this == DCGAN || this == DCGAN64 || this == CGAN;
     }
 
     /** Whether its networks take class labels. */

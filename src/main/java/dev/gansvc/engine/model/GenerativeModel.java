@@ -37,6 +37,9 @@ public final class GenerativeModel {
         architecture.unsupported(shape.exampleShape(), shape.classCount()).ifPresent(reason -> {
             throw new IllegalArgumentException(architecture.id() + " " + reason);
         });
+        if (shape.packing() > 1 && !architecture.packs()) {
+            throw new IllegalArgumentException(architecture.id() + " does not pack examples for its discriminator");
+        }
         this.architecture = architecture;
         this.shape = shape;
         this.networks = architecture.networks(shape);

@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ModelArtifact {
 
     /**
-     * Format 3 names its networks and records the class count and variant; format 2 added the example shape.
+     * Format 3 names its networks and records the class count, variant and packing (1 when absent); format 2 added the example shape.
      * Older formats hold a generator and a discriminator; format 1 only 28x28 grey DCGANs.
      */
     static final int FORMAT = 3;
@@ -56,6 +56,7 @@ public final class ModelArtifact {
                     .collect(Collectors.joining(",")));
             manifest.setProperty("classCount", Integer.toString(model.shape().classCount()));
             manifest.setProperty("variant", model.shape().variant());
+            manifest.setProperty("packing", Integer.toString(model.shape().packing()));
             manifest.setProperty("networks", String.join(",", model.networkNames()));
             manifest.setProperty("iteration", Long.toString(model.iteration()));
             manifest.setProperty("generator.averageDecay", Double.toString(model.averageDecay()));
@@ -185,7 +186,8 @@ public final class ModelArtifact {
             long[] exampleShape = shape == null ? FORMAT_1_SHAPE.clone()
                     : Arrays.stream(shape.split(",")).mapToLong(Long::parseLong).toArray();
             return new ModelShape(intProperty("latentDim"), exampleShape,
-                    Integer.parseInt(manifest.getProperty("classCount", "0")), manifest.getProperty("variant", ""));
+                    Integer.parseInt(manifest.getProperty("classCount", "0")), manifest.getProperty("variant", ""),
+                    Integer.parseInt(manifest.getProperty("packing", "1")));
         }
 
         List<String> networks() {

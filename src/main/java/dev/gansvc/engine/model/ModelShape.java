@@ -6,17 +6,29 @@ import java.util.Arrays;
  * What a model's networks are built for: the latent size, the shape of one example
  * ([channels, height, width] or [features]), for class-conditional models the number of
  * classes whose one-hot labels the networks take as extra inputs (0 when unconditional), and
- * the variant of models that come in several ("" for the others).
+ * the variant of models that come in several ("" for the others), and how many examples a
+ * discriminator judges together (PacGAN packing, Lin et al. 2018; 1 for one at a time).
  */
-public record ModelShape(int latentDim, long[] exampleShape, int classCount, String variant) {
+public record ModelShape(int latentDim, long[] exampleShape, int classCount, String variant, int packing) {
 
     public ModelShape {
         exampleShape = exampleShape.clone();
         variant = variant == null ? "" : variant;
+        if (packing < 1) {
+            throw new IllegalArgumentException("packing must be at least 1: " + packing);
+        }
+    }
+
+    public ModelShape(int latentDim, long[] exampleShape, int classCount, String variant) {
+        this(latentDim, exampleShape, classCount, variant, 1);
     }
 
     public ModelShape(int latentDim, long[] exampleShape, int classCount) {
         this(latentDim, exampleShape, classCount, "");
+    }
+
+    public ModelShape withPacking(int examplesPerJudgement) {
+        return new ModelShape(latentDim, exampleShape, classCount, variant, examplesPerJudgement);
     }
 
     @Override
@@ -45,17 +57,18 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
     @Override
     public boolean equals(Object o) {
         return o instanceof ModelShape s && latentDim == s.latentDim && classCount == s.classCount
-                && Arrays.equals(exampleShape, s.exampleShape) && variant.equals(s.variant);
+                && Arrays.equals(exampleShape, s.exampleShape) && variant.equals(s.variant) && packing == s.packing;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * latentDim + classCount) + Arrays.hashCode(exampleShape)) + variant.hashCode();
+        return 31 * (31 * (31 * (31 * latentDim + classCount) + Arrays.hashCode(exampleShape)) + variant.hashCode())
+                + packing;
     }
 
     @Override
     public String toString() {
         return "ModelShape[latentDim=" + latentDim + ", exampleShape=" + Arrays.toString(exampleShape)
-                + ", classCount=" + classCount + ", variant=" + variant + "]";
+                + ", classCount=" + classCount + ", variant=" + variant + ", packing=" + packing + "]";
     }
 }

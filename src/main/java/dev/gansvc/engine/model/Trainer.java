@@ -46,6 +46,10 @@ public final class Trainer {
             throw new IllegalArgumentException("dataset of " + plan.trainingExamples()
                     + " training examples is smaller than one step (" + plan.examplesPerStep(settings) + " examples)");
         }
+        if (settings.batchSize() % model.shape().packing() != 0) {
+            throw new IllegalArgumentException("batch of " + settings.batchSize() + " does not split into packs of "
+                    + model.shape().packing());
+        }
         this.model = model;
         this.settings = settings;
         this.labels = data.labels();

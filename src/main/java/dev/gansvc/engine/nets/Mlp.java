@@ -3,6 +3,7 @@ package dev.gansvc.engine.nets;
 import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.nn.Activation;
+import dev.gansvc.engine.nn.BatchNorm;
 import dev.gansvc.engine.nn.Dense;
 import dev.gansvc.engine.nn.Layer;
 import dev.gansvc.engine.nn.Network;
@@ -46,11 +47,27 @@ public final class Mlp {
         return generator(shape, shape.image() ? IMAGE_GENERATOR : TABLE_HIDDEN, init);
     }
 
+    /**
+     * The GAN's generator: for images with batch norm after each hidden layer, without which the
+     * fully connected generator collapsed onto one digit on MNIST (as Radford et al. 2015 report
+     * for generators without it).
+     */
+    public static Network adversarialGenerator(ModelShape shape) {
+        return generator(shape, shape.image() ? IMAGE_GENERATOR : TABLE_HIDDEN, Init.DCGAN, shape.image());
+    }
+
     public static Network generator(ModelShape shape, int[] hidden, Init init) {
+        return generator(shape, hidden, init, false);
+    }
+
+    private static Network generator(ModelShape shape, int[] hidden, Init init, boolean batchNorm) {
         List<Layer> layers = new ArrayList<>();
         int in = shape.generatorInputs();
         for (int width : hidden) {
             layers.add(init.dense(in, width));
+            if (batchNorm) {
+                layers.add(new BatchNorm(width));
+            }
             layers.add(Activation.relu());
             in = width;
         }
@@ -62,9 +79,13 @@ public final class Mlp {
         return new Network(layers);
     }
 
-    /** One logit per example; reads examples with their one-hot labels appended when the shape is conditional. */
+    /**
+     * One logit per example (per pack of {@code shape.packing()} examples side by side); reads
+     * examples with their one-hot labels appended when the shape is conditional.
+     */
     public static Network discriminator(ModelShape shape) {
-        return encoder(shape, 1, Init.DCGAN);
+        return new Network(encoderLayers(shape.packing() * inputs(shape), shape.image(),
+                shape.image() ? IMAGE_DISCRIMINATOR : TABLE_HIDDEN, 1, Init.DCGAN));
     }
 
     /** From one example (with its label if conditional) to {@code outputs} linear values. */
@@ -74,9 +95,13 @@ public final class Mlp {
 
     /** The layers of an encoder with the given hidden widths, for networks that add more. */
     public static List<Layer> encoderLayers(ModelShape shape, int[] hidden, int outputs, Init init) {
+        return encoderLayers(inputs(shape), shape.image(), hidden, outputs, init);
+    }
+
+    private static List<Layer> encoderLayers(int inputs, boolean flatten, int[] hidden, int outputs, Init init) {
         List<Layer> layers = new ArrayList<>();
-        int in = features(Conditioning.inputShape(shape.exampleShape(), shape.classCount()));
-        if (shape.image()) {
+        int in = inputs;
+        if (flatten) {
             layers.add(Reshape.flatten(in));
         }
         for (int width : hidden) {
@@ -88,9 +113,10 @@ public final class Mlp {
         return layers;
     }
 
-    private static int features(long[] exampleShape) {
+    /** Values an encoder reads per example: the example and its label, if any (as channels for images). */
+    private static int inputs(ModelShape shape) {
         long n = 1;
-        for (long s : exampleShape) {
+        for (long s : Conditioning.inputShape(shape.exampleShape(), shape.classCount())) {
             n *= s;
         }
         return Math.toIntExact(n);

@@ -16,7 +16,7 @@ class DigitClassifierTest {
     void learnsTheBundledDigitsAndIsUnsureOfNoise() {
         ImageDataset digits = Runs.mnist();
         HeldOut.Split split = HeldOut.split(digits.size());
-        DigitClassifier classifier = DigitClassifier.train(digits, split.training(), split.heldOut(), 1);
+        DigitClassifier classifier = DigitClassifier.trainOnBundledDigits();
 
         assertThat(classifier.heldOutExamples()).isEqualTo(1000);
         assertThat(classifier.heldOutAccuracy()).isGreaterThan(0.95);

@@ -1,12 +1,9 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.data.IdxFiles;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.gan.GanLoss;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,12 +20,7 @@ public final class Runs {
     /** The bundled 10,000 digits, loaded once. */
     public static synchronized ImageDataset mnist() {
         if (mnist == null) {
-            try (InputStream images = Runs.class.getResourceAsStream("/datasets/mnist/images-idx3-ubyte.gz");
-                 InputStream labels = Runs.class.getResourceAsStream("/datasets/mnist/labels-idx1-ubyte.gz")) {
-                mnist = IdxFiles.read(images, labels);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            mnist = BundledDigits.load();
         }
         return mnist;
     }

@@ -3,14 +3,11 @@ package dev.gansvc.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.data.GaussianMixture;
-import dev.gansvc.engine.data.IdxFiles;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.gan.AdversarialObjective;
 import dev.gansvc.engine.gan.GanLoss;
 import dev.gansvc.engine.nn.Network;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,11 +22,8 @@ class TrainerTest {
     private static ImageDataset mnist;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream images = TrainerTest.class.getResourceAsStream("/datasets/mnist/images-idx3-ubyte.gz");
-             InputStream labels = TrainerTest.class.getResourceAsStream("/datasets/mnist/labels-idx1-ubyte.gz")) {
-            mnist = IdxFiles.read(images, labels);
-        }
+    static void load() {
+        mnist = Runs.mnist();
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.gansvc.bench;
+
+import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.Trainer;
+import dev.gansvc.engine.model.TrainingListener;
+
+/** A model trained on data with the defaults a job gets for every field it leaves out, as the benchmarks run it. */
+final class DefaultRun {
+
+    private static final TrainingListener NO_LISTENER = new TrainingListener() {
+        @Override
+        public void onIteration(LossPoint point) {
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, GenerativeModel model) {
+        }
+    };
+
+    private DefaultRun() {
+    }
+
+    /** The finished trainer (the model's first variant when none is named), whose model and held-out split the quality measures read. */
+    static Trainer train(Architecture architecture, String variantOrEmpty, Dataset data, long seed) {
+        String variant = variantOrEmpty.isEmpty() && !architecture.variants().isEmpty()
+                ? architecture.variants().get(0) : variantOrEmpty;
+        Recipe recipe = Recipe.defaults(architecture, data, variant);
+        GenerativeModel model = GenerativeModel.create(architecture,
+                architecture.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant),
+                recipe.optimizer(), seed);
+        Trainer trainer = new Trainer(model, data, recipe.training(seed));
+        trainer.train(NO_LISTENER, () -> false);
+        return trainer;
+    }
+
+    static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
