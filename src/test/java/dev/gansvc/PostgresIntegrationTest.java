@@ -2,6 +2,9 @@ package dev.gansvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gansvc.datasets.DatasetService;
+import dev.gansvc.datasets.DatasetView;
+import dev.gansvc.datasets.UploadedDatasetRepository;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.ModelArtifact;
@@ -16,6 +19,8 @@ import dev.gansvc.models.ModelView;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.PostgresDatabase;
 import dev.gansvc.support.RequiresPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The production database: a real training job, its losses, and its artifact through bytea. */
+/** The production database: a real training job, its losses, and its artifact through bytea; an upload and a job on it. */
 @RequiresPostgres
 @SpringBootTest
 @ActiveProfiles("postgres")
@@ -50,6 +55,12 @@ class PostgresIntegrationTest {
     @Autowired
     ModelService models;
 
+    @Autowired
+    DatasetService datasets;
+
+    @Autowired
+    UploadedDatasetRepository uploads;
+
     @Test
     void trainsAJobAndStoresItsModel() {
         long id = service.submit(new JobRequest("dcgan", "mnist-small", 2, 128, 32, 5L, null, null, null, null, null, null, null, null, null, null, null, null, null)).id();
@@ -62,5 +73,23 @@ class PostgresIntegrationTest {
         assertThat(generator.generate(4, 1).shape()).containsExactly(4, 1, 28, 28);
         assertThat(models.samplePng(model.id(), 4, 9, OptionalInt.empty()))
                 .isEqualTo(models.samplePng(model.id(), 4, 9, OptionalInt.empty()));
+    }
+
+    @Test
+    void storesAnUploadAndTrainsOnIt() {
+        String csv = "x,y,kind\n" + "0.1,0.2,a\n".repeat(60) + "5,5.5,b\n".repeat(60);
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        DatasetView uploaded = datasets.uploadTable("pg-blobs", new ByteArrayInputStream(bytes), "kind");
+        assertThat(uploaded.examples()).isEqualTo(120);
+        byte[] stored = uploads.findByName("pg-blobs").orElseThrow().getContent();
+        assertThat(stored).as("the stored form, read back through bytea").hasSize((int) (long) uploaded.sizeBytes());
+        assertThat(Hashes.sha256(stored)).isEqualTo(uploaded.sha256());
+        assertThat(datasets.get("pg-blobs").classes()).containsExactly("a", "b");
+
+        long id = service.submit(new JobRequest("cgan", "pg-blobs", 2, 12, 4, 3L, null, null, null, null, null, null, null,
+                null, null, null, null, null, 2)).id();
+        Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(2));
+        GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(done.getModelId()).getContent());
+        assertThat(generator.generate(3, 1, OptionalInt.of(1)).shape()).containsExactly(3, 2);
     }
 }
