@@ -3,12 +3,17 @@ package dev.gansvc.bench;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.quality.ModeCoverage;
 import dev.gansvc.engine.quality.QualityReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Mode collapse on the 2D mixtures (ring8, grid25): a model (the fully connected {@code gan} unless
@@ -16,7 +21,9 @@ import java.util.Locale;
  * defaults a job gets, over several seeds, scored as VEEGAN/PacGAN score it. Prints one line per
  * run and a summary table next to the published PacGAN figures.
  *
- * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25 --model gan}.
+ * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25 --model gan}, and {@code --save DIR} to keep
+ * each trained model as DIR/DATA-seedN.zip (the artifact the service stores), so that ideas on the
+ * sampling side can be judged without training again.
  */
 public final class MixtureBenchmark {
 
@@ -27,10 +34,14 @@ public final class MixtureBenchmark {
     private MixtureBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int seeds = Integer.parseInt(DefaultRun.arg(args, "--seeds", "5"));
         String[] names = DefaultRun.arg(args, "--datasets", "ring8,grid25").split(",");
         String modelId = DefaultRun.arg(args, "--model", Architecture.GAN.id());
+        Optional<Path> save = Optional.of(DefaultRun.arg(args, "--save", "")).filter(dir -> !dir.isEmpty()).map(Path::of);
+        if (save.isPresent()) {
+            Files.createDirectories(save.get());
+        }
         Architecture architecture = Architecture.byId(modelId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown model " + modelId));
         List<String> summary = new ArrayList<>();
@@ -46,6 +57,9 @@ public final class MixtureBenchmark {
                 Trainer trainer = DefaultRun.train(architecture, "", data, seed);
                 ModeCoverage c = QualityReport.measure(trainer, name, seed).orElseThrow().modeCoverage();
                 double s = (System.nanoTime() - t0) / 1e9;
+                if (save.isPresent()) {
+                    Files.write(save.get().resolve(name + "-seed" + seed + ".zip"), ModelArtifact.write(trainer.model()));
+                }
                 System.out.printf(Locale.ROOT, "%-7s seed %d: %2d/%d modes, %5.1f%% high quality, %5.0f s, %d steps%n",
                         name, seed, c.modesCovered(), c.modes(), c.highQualityPercent(), s, trainer.model().iteration());
                 modes += c.modesCovered();

@@ -7,6 +7,7 @@ import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Step;
 import dev.gansvc.engine.nn.Network;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -64,17 +65,14 @@ public final class AdversarialObjective implements Objective {
             INDArray z = Conditioning.generatorInput(step.noise(j, shape.latentDim()), labels, classes);
             fake = g.forward(z, true);
 
+            INDArray fakes = pack(Conditioning.examplesWithLabels(fake, labels, classes), packing);
             d.zeroGradients();
-            float[] realLogits = d.forward(real, true).toFloatVector();
-            dLoss = Logits.discriminatorLoss(realLogits, true, grad);
-            d.backward(column(grad));
-            float[] fakeLogits = d.forward(pack(Conditioning.examplesWithLabels(fake, labels, classes), packing), true)
-                    .toFloatVector();
-            dLoss += Logits.discriminatorLoss(fakeLogits, false, grad);
-            d.backward(column(grad));
+            Judgement judged = d.examplesIndependent() ? judgeTogether(d, real, fakes, grad)
+                    : judgeApart(d, real, fakes, grad);
             model.optimizer(DISCRIMINATOR).step(step.learningRateScale());
-            dReal = Logits.meanSigmoid(realLogits);
-            dFake = Logits.meanSigmoid(fakeLogits);
+            dLoss = judged.loss();
+            dReal = Logits.meanSigmoid(judged.real());
+            dFake = Logits.meanSigmoid(judged.fake());
         }
 
         // The generator's forward caches still belong to the last fake batch.
@@ -88,6 +86,40 @@ public final class AdversarialObjective implements Objective {
         model.optimizer(GenerativeModel.GENERATOR).step(step.learningRateScale());
         model.updateAverage();
         return new double[] {dLoss, gLoss, dReal, dFake};
+    }
+
+    /**
+     * The real and the fake batch through the discriminator as one batch, forward and back:
+     * the same gradients as two passes when no layer mixes examples, in half the calls.
+     * Leaves the gradients accumulated in {@code d}.
+     */
+    static Judgement judgeTogether(Network d, INDArray real, INDArray fakes, float[] grad) {
+        int n = (int) real.size(0);
+        float[] logits = d.forward(Nd4j.concat(0, real, fakes), true).toFloatVector();
+        float[] realLogits = Arrays.copyOfRange(logits, 0, n);
+        float[] fakeLogits = Arrays.copyOfRange(logits, n, logits.length);
+        float[] both = new float[logits.length];
+        double loss = Logits.discriminatorLoss(realLogits, true, grad);
+        System.arraycopy(grad, 0, both, 0, n);
+        loss += Logits.discriminatorLoss(fakeLogits, false, grad);
+        System.arraycopy(grad, 0, both, n, n);
+        d.backward(column(both));
+        return new Judgement(realLogits, fakeLogits, loss);
+    }
+
+    /** One pass per batch, for discriminators whose batch norms must see real and fake examples apart. */
+    static Judgement judgeApart(Network d, INDArray real, INDArray fakes, float[] grad) {
+        float[] realLogits = d.forward(real, true).toFloatVector();
+        double loss = Logits.discriminatorLoss(realLogits, true, grad);
+        d.backward(column(grad));
+        float[] fakeLogits = d.forward(fakes, true).toFloatVector();
+        loss += Logits.discriminatorLoss(fakeLogits, false, grad);
+        d.backward(column(grad));
+        return new Judgement(realLogits, fakeLogits, loss);
+    }
+
+    /** A discriminator's logits on a real and a fake batch, and its loss on both. */
+    record Judgement(float[] real, float[] fake, double loss) {
     }
 
     /** {@code m} consecutive examples side by side as one: [n, c, ...] to [n / m, m * c, ...]. */

@@ -47,6 +47,14 @@ public final class Network {
     }
 
     /**
+     * Whether each example's output depends on that example alone in training mode: true
+     * unless a batch norm normalises over the batch.
+     */
+    public boolean examplesIndependent() {
+        return layers.stream().noneMatch(BatchNorm.class::isInstance);
+    }
+
+    /**
      * A copy for inference in which every batch norm that directly follows a dense or
      * transposed-convolution layer is folded into that layer's weights and bias: the same
      * outputs as {@code forward(x, false)} up to rounding, with one pass over the data less
