@@ -1,6 +1,6 @@
 package dev.gansvc.bench;
 
-import dev.gansvc.engine.classify.DigitClassifier;
+import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.model.Architecture;
@@ -42,7 +42,7 @@ public final class Gallery {
         long seed = Long.parseLong(DefaultRun.arg(args, "--seed", "1"));
         Files.createDirectories(out);
         ImageDataset digits = BundledDigits.load();
-        DigitClassifier classifier = DigitClassifier.trainOnBundledDigits();
+        ImageClassifier classifier = ImageClassifier.trainOnBundledDigits();
         System.out.printf(Locale.ROOT, "digit classifier: %.1f%% on %d held-out digits%n",
                 100 * classifier.heldOutAccuracy(), classifier.heldOutExamples());
         List<String> rows = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.gansvc.engine.quality;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gansvc.engine.classify.DigitClassifier;
+import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Trainer;
@@ -29,7 +29,7 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
 
     /** As above, judging generated digits with {@code digitClassifier} when the data are MNIST digits. */
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed,
-            Optional<DigitClassifier> digitClassifier) {
+            Optional<ImageClassifier> digitClassifier) {
         GeneratorModel generator = GeneratorModel.of(trainer.model());
         int[] heldOut = trainer.heldOutIndices();
         return Workspaces.run("quality", () -> {
