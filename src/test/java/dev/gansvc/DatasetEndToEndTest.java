@@ -53,9 +53,14 @@ class DatasetEndToEndTest {
         assertThat(view.get("classes")).extracting(JsonNode::asString).containsExactly("bottom", "top");
 
         JsonNode all = api.getJson("/datasets").get("datasets");
-        assertThat(all.findValuesAsString("name")).contains("mnist", "ring8", "grid25", "iris", "squares");
+        assertThat(all.findValuesAsString("name")).contains("mnist", "ring8", "grid25", "iris", "shapes64", "squares");
         assertThat(api.getJson("/datasets/iris").get("classes")).extracting(JsonNode::asString)
                 .containsExactly("setosa", "versicolor", "virginica");
+        JsonNode shapes = api.getJson("/datasets/shapes64");
+        assertThat(shapes.get("source").asString()).isEqualTo("built-in");
+        assertThat(shapes.get("exampleShape")).extracting(JsonNode::asInt).containsExactly(3, 64, 64);
+        assertThat(shapes.get("classes")).extracting(JsonNode::asString)
+                .containsExactly("circle", "square", "triangle", "star");
         assertThat(api.post("/datasets?name=squares", "application/zip", squares(4)).statusCode()).isEqualTo(409);
         assertThat(api.post("/datasets?name=mnist", "application/zip", squares(4)).statusCode()).isEqualTo(409);
         assertThat(api.post("/datasets?name=Bad%20Name", "application/zip", squares(4)).statusCode()).isEqualTo(400);
