@@ -73,7 +73,11 @@ class DatasetEndToEndTest {
         assertThat(inUse.statusCode()).as("a queued or running job needs it").isEqualTo(409);
         assertThat(inUse.body()).contains("in use by unfinished jobs [" + id + "]");
         Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
-        long modelId = api.getJson("/jobs/" + id).get("modelId").asLong();
+        JsonNode job = api.getJson("/jobs/" + id);
+        assertThat(job.at("/quality/classAgreement/classifier").asString())
+                .isEqualTo("a convolutional classifier trained on the training images");
+        assertThat(job.at("/quality/classAgreement/perClass")).hasSize(2);
+        long modelId = job.get("modelId").asLong();
         assertThat(api.getJson("/models/" + modelId).get("classCount").asInt()).isEqualTo(2);
 
         assertThat(api.delete("/datasets/squares").statusCode()).isEqualTo(204);
