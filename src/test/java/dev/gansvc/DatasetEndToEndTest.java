@@ -53,9 +53,14 @@ class DatasetEndToEndTest {
         assertThat(view.get("classes")).extracting(JsonNode::asString).containsExactly("bottom", "top");
 
         JsonNode all = api.getJson("/datasets").get("datasets");
-        assertThat(all.findValuesAsString("name")).contains("mnist", "ring8", "grid25", "iris", "squares");
+        assertThat(all.findValuesAsString("name")).contains("mnist", "ring8", "grid25", "iris", "shapes64", "squares");
         assertThat(api.getJson("/datasets/iris").get("classes")).extracting(JsonNode::asString)
                 .containsExactly("setosa", "versicolor", "virginica");
+        JsonNode shapes = api.getJson("/datasets/shapes64");
+        assertThat(shapes.get("source").asString()).isEqualTo("built-in");
+        assertThat(shapes.get("exampleShape")).extracting(JsonNode::asInt).containsExactly(3, 64, 64);
+        assertThat(shapes.get("classes")).extracting(JsonNode::asString)
+                .containsExactly("circle", "square", "triangle", "star");
         assertThat(api.post("/datasets?name=squares", "application/zip", squares(4)).statusCode()).isEqualTo(409);
         assertThat(api.post("/datasets?name=mnist", "application/zip", squares(4)).statusCode()).isEqualTo(409);
         assertThat(api.post("/datasets?name=Bad%20Name", "application/zip", squares(4)).statusCode()).isEqualTo(400);
@@ -68,7 +73,11 @@ class DatasetEndToEndTest {
         assertThat(inUse.statusCode()).as("a queued or running job needs it").isEqualTo(409);
         assertThat(inUse.body()).contains("in use by unfinished jobs [" + id + "]");
         Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
-        long modelId = api.getJson("/jobs/" + id).get("modelId").asLong();
+        JsonNode job = api.getJson("/jobs/" + id);
+        assertThat(job.at("/quality/classAgreement/classifier").asString())
+                .isEqualTo("a convolutional classifier trained on the training images");
+        assertThat(job.at("/quality/classAgreement/perClass")).hasSize(2);
+        long modelId = job.get("modelId").asLong();
         assertThat(api.getJson("/models/" + modelId).get("classCount").asInt()).isEqualTo(2);
 
         assertThat(api.delete("/datasets/squares").statusCode()).isEqualTo(204);

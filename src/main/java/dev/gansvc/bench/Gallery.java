@@ -1,12 +1,14 @@
 package dev.gansvc.bench;
 
-import dev.gansvc.engine.classify.DigitClassifier;
+import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.BundledDigits;
-import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.ShapeImages;
 import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
+import dev.gansvc.engine.quality.ClassAgreement;
 import dev.gansvc.engine.quality.DigitQuality;
 import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.engine.render.SampleGrid;
@@ -14,23 +16,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Every image model trained on the bundled digits with the defaults a job gets, one seed each:
- * writes a grid of 100 samples per model (a conditional model's columns are the digits 0 to 9)
- * and prints the quality figures the service would store, as a Markdown table.
+ * Image models trained with the defaults a job gets, one seed each, on the bundled digits or on
+ * the built-in shapes: writes a grid of samples per model (ten rows; a conditional model's
+ * columns are its classes, the digits 0 to 9 or the four shapes) and prints the quality figures
+ * the service would store, as a Markdown table per dataset.
  *
- * <p>Arguments: {@code --models gan,dcgan,...} (autoencoder variants as {@code autoencoder:conv}),
- * {@code --out docs/gallery}, {@code --seed 1}.
+ * <p>Arguments: {@code --models gan,dcgan,...} (autoencoder variants as {@code autoencoder:conv},
+ * another dataset than the digits as {@code dcgan64@shapes64}), {@code --out docs/gallery},
+ * {@code --seed 1}.
  */
 public final class Gallery {
 
     private static final String ALL = "gan,dcgan,cgan,wgan-gp,ebgan,vae,vaegan,gmmn,autoencoder:conv,autoencoder:denoising";
-    private static final int SAMPLES = 100;
+    private static final String DIGITS = "mnist";
+    private static final int ROWS = 10;
     private static final int COLUMNS = 10;
 
     private Gallery() {
@@ -41,39 +50,77 @@ public final class Gallery {
         Path out = Path.of(DefaultRun.arg(args, "--out", "docs/gallery"));
         long seed = Long.parseLong(DefaultRun.arg(args, "--seed", "1"));
         Files.createDirectories(out);
-        ImageDataset digits = BundledDigits.load();
-        DigitClassifier classifier = DigitClassifier.trainOnBundledDigits();
-        System.out.printf(Locale.ROOT, "digit classifier: %.1f%% on %d held-out digits%n",
-                100 * classifier.heldOutAccuracy(), classifier.heldOutExamples());
-        List<String> rows = new ArrayList<>();
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        Optional<ImageClassifier> digitClassifier = Optional.empty();
+        Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String spec : models) {
-            String[] parts = spec.split(":", 2);
+            String[] modelAndData = spec.split("@", 2);
+            String dataset = modelAndData.length > 1 ? modelAndData[1] : DIGITS;
+            String[] parts = modelAndData[0].split(":", 2);
             Architecture architecture = Architecture.byId(parts[0])
                     .orElseThrow(() -> new IllegalArgumentException("unknown model " + parts[0]));
             String variant = parts.length > 1 ? parts[1] : "";
+            Dataset data = datasets.computeIfAbsent(dataset, Gallery::load);
+            if (dataset.equals(DIGITS) && digitClassifier.isEmpty()) {
+                digitClassifier = Optional.of(ImageClassifier.trainOnBundledDigits());
+                System.out.printf(Locale.ROOT, "digit classifier: %.1f%% on %d held-out digits%n",
+                        100 * digitClassifier.get().heldOutAccuracy(), digitClassifier.get().heldOutExamples());
+            }
             long t0 = System.nanoTime();
-            Trainer trainer = DefaultRun.train(architecture, variant, digits, seed);
+            Trainer trainer = DefaultRun.train(architecture, variant, data, seed);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            QualityReport quality = QualityReport.measure(trainer, "mnist", seed, Optional.of(classifier)).orElseThrow();
+            long t1 = System.nanoTime();
+            QualityReport quality = QualityReport.measure(trainer, dataset, seed,
+                    dataset.equals(DIGITS) ? digitClassifier : Optional.empty()).orElseThrow();
+            System.out.printf(Locale.ROOT, "%s: quality measured in %.0f s%n", spec, (System.nanoTime() - t1) / 1e9);
             GeneratorModel generator = GeneratorModel.of(trainer.model());
-            String file = spec.replace(':', '-') + ".png";
+            int columns = generator.shape().conditional() ? generator.shape().classCount() : COLUMNS;
+            String file = spec.replace(':', '-').replace('@', '-') + ".png";
             Files.write(out.resolve(file), Workspaces.run("gallery",
-                    () -> SampleGrid.png(generator.generate(SAMPLES, seed, OptionalInt.empty()), COLUMNS)));
-            String row = row(spec, trainer, seconds, quality, out.resolve(file));
+                    () -> SampleGrid.png(generator.generate(ROWS * columns, seed, OptionalInt.empty()), columns)));
+            String row = dataset.equals(DIGITS) ? digitsRow(spec, trainer, seconds, quality, out.resolve(file))
+                    : classesRow(spec, trainer, seconds, quality, out.resolve(file), data.classNames());
             System.out.println(row);
-            rows.add(row);
+            rows.computeIfAbsent(dataset, d -> new ArrayList<>()).add(row);
         }
-        System.out.println();
-        System.out.println("| model | samples | steps | time | MMD² | digits covered | mean confidence | label agreement | held-out MSE |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        rows.forEach(System.out::println);
+        rows.forEach((dataset, table) -> {
+            System.out.println();
+            System.out.println(dataset.equals(DIGITS)
+                    ? "| model | samples | steps | time | MMD² | digits covered | mean confidence | label agreement | held-out MSE |\n"
+                            + "|---|---|---|---|---|---|---|---|---|"
+                    : "| model | samples | steps | time | MMD² | class agreement | per class | classifier accuracy |\n"
+                            + "|---|---|---|---|---|---|---|---|");
+            table.forEach(System.out::println);
+        });
     }
 
-    private static String row(String spec, Trainer trainer, double seconds, QualityReport q, Path picture) {
+    /** The data a spec names: the bundled digits or the built-in shapes. */
+    private static Dataset load(String dataset) {
+        return switch (dataset) {
+            case DIGITS -> BundledDigits.load();
+            case ShapeImages.SHAPES64 -> ShapeImages.shapes64();
+            default -> throw new IllegalArgumentException("unknown dataset " + dataset + " (mnist or shapes64)");
+        };
+    }
+
+    private static String digitsRow(String spec, Trainer trainer, double seconds, QualityReport q, Path picture) {
         DigitQuality d = q.digits();
         return String.format(Locale.ROOT, "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %d / 10 | %.2f | %s | %s |", spec, spec,
                 picture, trainer.model().iteration(), seconds, q.mmd().mmd2(), d.classesCovered(), d.meanConfidence(),
                 d.labelAgreement() == null ? "" : String.format(Locale.ROOT, "%.2f", d.labelAgreement()),
                 q.heldOut() == null ? "" : String.format(Locale.ROOT, "%.4f", q.heldOut().reconstructionError()));
+    }
+
+    /** Class agreement where the model is conditional, by the classifier trained on the training images. */
+    private static String classesRow(String spec, Trainer trainer, double seconds, QualityReport q, Path picture,
+            List<String> classNames) {
+        ClassAgreement a = q.classAgreement();
+        return String.format(Locale.ROOT, "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %s | %s | %s |", spec, spec,
+                picture, trainer.model().iteration(), seconds, q.mmd().mmd2(),
+                a == null ? "" : String.format(Locale.ROOT, "%.2f", a.agreement()),
+                a == null ? "" : IntStream.range(0, a.perClass().size()).mapToObj(c -> String.format(Locale.ROOT,
+                        "%s %.2f", classNames.get(c), a.perClass().get(c))).collect(Collectors.joining(", ")),
+                a == null || a.classifierAccuracy() == null ? ""
+                        : String.format(Locale.ROOT, "%.3f", a.classifierAccuracy()));
     }
 }

@@ -7,6 +7,7 @@ import dev.gansvc.engine.data.DatasetCodec;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.IdxFiles;
 import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.data.ShapeImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,9 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The datasets jobs can train on, by name: image sets configured as IDX files, the built-in 2D
- * Gaussian mixtures, Fisher's iris measurements as DL4J ships them, and uploads stored in the
- * database. Each is loaded (or drawn, from a fixed seed) once and kept; an upload is kept by its
- * id, so a name deleted and uploaded again is read afresh.
+ * Gaussian mixtures, the built-in colour pictures of shapes, Fisher's iris measurements as DL4J
+ * ships them, and uploads stored in the database. Each is loaded (or drawn, from a fixed seed)
+ * once and kept (the shapes draw their pixels as batches ask); an upload is kept by its id, so a
+ * name deleted and uploaded again is read afresh.
  */
 @Component
 public class DatasetCatalog {
@@ -56,6 +58,7 @@ public class DatasetCatalog {
         Set<String> names = new TreeSet<>(files.keySet());
         names.addAll(GaussianMixture.names());
         names.add(IRIS);
+        names.add(ShapeImages.SHAPES64);
         return names;
     }
 
@@ -85,6 +88,9 @@ public class DatasetCatalog {
         }
         if (name.equals(IRIS)) {
             return Optional.of(loaded.computeIfAbsent(name, n -> iris()));
+        }
+        if (name.equals(ShapeImages.SHAPES64)) {
+            return Optional.of(loaded.computeIfAbsent(name, n -> ShapeImages.shapes64()));
         }
         Optional<GaussianMixture> mixture = GaussianMixture.byName(name);
         if (mixture.isPresent()) {

@@ -1,6 +1,6 @@
 package dev.gansvc.datasets;
 
-import dev.gansvc.engine.classify.DigitClassifier;
+import dev.gansvc.engine.classify.ImageClassifier;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -13,7 +13,7 @@ public class DigitClassifiers {
 
     private static final Logger log = LoggerFactory.getLogger(DigitClassifiers.class);
     /** Per JVM rather than per application context: the tests start several contexts, production one. */
-    private static final AtomicReference<DigitClassifier> TRAINED = new AtomicReference<>();
+    private static final AtomicReference<ImageClassifier> TRAINED = new AtomicReference<>();
 
     private final DatasetCatalog catalog;
 
@@ -22,15 +22,15 @@ public class DigitClassifiers {
     }
 
     /** The classifier for a dataset of digits; empty for other data. */
-    public Optional<DigitClassifier> forDataset(String dataset) {
+    public Optional<ImageClassifier> forDataset(String dataset) {
         return catalog.isDigits(dataset) ? Optional.of(classifier()) : Optional.empty();
     }
 
-    private synchronized DigitClassifier classifier() {
-        DigitClassifier trained = TRAINED.get();
+    private synchronized ImageClassifier classifier() {
+        ImageClassifier trained = TRAINED.get();
         if (trained == null) {
             long t0 = System.nanoTime();
-            trained = DigitClassifier.trainOnBundledDigits();
+            trained = ImageClassifier.trainOnBundledDigits();
             log.info("digit classifier trained in {} s: {} accuracy on {} held-out digits",
                     Math.round((System.nanoTime() - t0) / 1e8) / 10.0, trained.heldOutAccuracy(), trained.heldOutExamples());
             TRAINED.set(trained);

@@ -67,6 +67,9 @@ class JobValidationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("dataset"))
                 .andExpect(jsonPath("$.errors[0].message").value("model 'dcgan' needs examples of shape [1, 28, 28] "
                         + "(channels, height, width); dataset 'ring8' has examples of shape [2] in 8 classes"));
+        submit("{\"model\": \"dcgan\", \"dataset\": \"shapes64\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("model 'dcgan' needs examples of shape [1, 28, 28] "
+                        + "(channels, height, width); dataset 'shapes64' has examples of shape [3, 64, 64] in 4 classes"));
     }
 
     @Test

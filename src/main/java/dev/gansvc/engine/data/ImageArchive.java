@@ -151,25 +151,7 @@ public final class ImageArchive {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.drawImage(image, 0, 0, size, size, x0, y0, x0 + side, y0 + side, null);
         g.dispose();
-        float[] out = new float[channels * size * size];
-        int plane = size * size;
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int rgb = resized.getRGB(x, y);
-                int r = (rgb >> 16) & 0xFF;
-                int gr = (rgb >> 8) & 0xFF;
-                int b = rgb & 0xFF;
-                int p = y * size + x;
-                if (channels == 1) {
-                    out[p] = (0.299f * r + 0.587f * gr + 0.114f * b) / 127.5f - 1f;
-                } else {
-                    out[p] = r / 127.5f - 1f;
-                    out[plane + p] = gr / 127.5f - 1f;
-                    out[2 * plane + p] = b / 127.5f - 1f;
-                }
-            }
-        }
-        return out;
+        return ImagePixels.scaled(resized, channels);
     }
 
     /** An entry's bytes, failing as soon as the archive as a whole expands past its limit. */

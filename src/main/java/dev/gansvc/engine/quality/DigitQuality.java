@@ -1,6 +1,6 @@
 package dev.gansvc.engine.quality;
 
-import dev.gansvc.engine.classify.DigitClassifier;
+import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.model.GeneratorModel;
 import java.util.OptionalInt;
 
@@ -21,9 +21,9 @@ public record DigitQuality(double classifierAccuracy, int samples, int classesCo
 
     static final int SAMPLES = 1000;
 
-    public static DigitQuality measure(GeneratorModel generator, DigitClassifier classifier, long seed) {
-        DigitClassifier.Predictions p = classifier.predict(generator.generate(SAMPLES, seed, OptionalInt.empty()));
-        int[] counts = new int[DigitClassifier.CLASSES];
+    public static DigitQuality measure(GeneratorModel generator, ImageClassifier classifier, long seed) {
+        ImageClassifier.Predictions p = classifier.predict(generator.generate(SAMPLES, seed, OptionalInt.empty()));
+        int[] counts = new int[classifier.classes()];
         double confidence = 0;
         int agreeing = 0;
         for (int i = 0; i < SAMPLES; i++) {

@@ -1,7 +1,7 @@
 package dev.gansvc.engine.quality;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gansvc.engine.classify.DigitClassifier;
+import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Trainer;
@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param modeCoverage for the 2D Gaussian mixtures
  * @param mmd          samples against the held-out examples, for any data
  * @param heldOut      reconstruction of the held-out examples, for autoencoders and VAEs
- * @param classAgreement whether samples are of the class asked for, for conditional models of rows
+ * @param classAgreement whether samples are of the class asked for, for conditional models of rows and of
+ *                     labelled images other than digits
  * @param digits       generated digits judged by the digit classifier, for models of MNIST digits
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,18 +28,30 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
         return measure(trainer, dataset, seed, Optional.empty());
     }
 
-    /** As above, judging generated digits with {@code digitClassifier} when the data are MNIST digits. */
+    /**
+     * As above, judging generated digits with {@code digitClassifier} when the data are MNIST
+     * digits; a conditional model of other images is judged by a classifier trained here on its
+     * training images.
+     */
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed,
-            Optional<DigitClassifier> digitClassifier) {
+            Optional<ImageClassifier> digitClassifier) {
         GeneratorModel generator = GeneratorModel.of(trainer.model());
         int[] heldOut = trainer.heldOutIndices();
+        boolean conditional = generator.shape().conditional();
+        // Trained before the workspace opens, which its weights must outlive. Without held-out
+        // images (under 100 in all) there is nothing to tell how far its labels can be trusted.
+        Optional<ImageClassifier> classifier = conditional && generator.shape().image() && digitClassifier.isEmpty()
+                && heldOut.length > 0
+                ? Optional.of(ImageClassifier.train(trainer.data(), trainer.trainingIndices(), heldOut))
+                : Optional.empty();
         return Workspaces.run("quality", () -> {
             ModeCoverage coverage = GaussianMixture.byName(dataset).map(mixture -> ModeCoverage.of(
                     generator.generate(ModeCoverage.STANDARD_SAMPLES, seed).data().asFloat(), mixture)).orElse(null);
             SampleMmd mmd = heldOut.length >= 2 ? SampleMmd.measure(generator, trainer.data(), heldOut, seed) : null;
             HeldOutScore reconstruction = trainer.evaluateHeldOut().orElse(null);
-            ClassAgreement agreement = generator.shape().conditional() && !generator.shape().image()
-                    ? ClassAgreement.measure(generator, trainer.data(), trainer.trainingIndices(), heldOut, seed) : null;
+            ClassAgreement agreement = !conditional ? null : generator.shape().image()
+                    ? classifier.map(c -> ClassAgreement.measure(generator, c, seed)).orElse(null)
+                    : ClassAgreement.measure(generator, trainer.data(), trainer.trainingIndices(), heldOut, seed);
             DigitQuality digits = digitClassifier.map(c -> DigitQuality.measure(generator, c, seed)).orElse(null);
             return coverage == null && mmd == null && reconstruction == null && agreement == null && digits == null
                     ? Optional.empty() : Optional.of(new QualityReport(coverage, mmd, reconstruction, agreement, digits));

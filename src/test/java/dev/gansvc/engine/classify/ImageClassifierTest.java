@@ -10,19 +10,19 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-class DigitClassifierTest {
+class ImageClassifierTest {
 
     @Test
     void learnsTheBundledDigitsAndIsUnsureOfNoise() {
         ImageDataset digits = Runs.mnist();
         HeldOut.Split split = HeldOut.split(digits.size());
-        DigitClassifier classifier = DigitClassifier.trainOnBundledDigits();
+        ImageClassifier classifier = ImageClassifier.trainOnBundledDigits();
 
         assertThat(classifier.heldOutExamples()).isEqualTo(1000);
         assertThat(classifier.heldOutAccuracy()).isGreaterThan(0.95);
-        DigitClassifier.Predictions real = classifier.predict(digits.batch(split.heldOut()));
+        ImageClassifier.Predictions real = classifier.predict(digits.batch(split.heldOut()));
         INDArray noise = Tensors.gaussian(new SplittableRandom(2), 0, 1, 200, 1, 28, 28);
-        DigitClassifier.Predictions random = classifier.predict(noise);
+        ImageClassifier.Predictions random = classifier.predict(noise);
         assertThat(mean(real.confidence())).as("confidence on real digits vs on noise %s", mean(random.confidence()))
                 .isGreaterThan(mean(random.confidence()) + 0.1);
     }
