@@ -1,0 +1,40 @@
+package dev.gansvc.training;
+
+import dev.gansvc.jobs.JobRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renews a worker's hold on its job from a timer while the worker thread is busy with work
+ * that reports no progress (measuring quality after the last step can take minutes: a
+ * classifier is trained on the job's images), so the stale-job reaper does not hand a
+ * finished run to another worker to train again.
+ */
+final class Heartbeat implements AutoCloseable {
+
+    private final ScheduledExecutorService timer;
+
+    private Heartbeat(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    static Heartbeat start(JobRepository jobs, long jobId, String worker, Duration interval, Clock clock) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heartbeat-job-" + jobId);
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(1, interval.toMillis());
+        timer.scheduleAtFixedRate(() -> jobs.touch(jobId, worker, clock.instant()), millis, millis,
+                TimeUnit.MILLISECONDS);
+        return new Heartbeat(timer);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
