@@ -31,7 +31,7 @@ public final class ShapeImages implements Dataset {
     private static final long SHAPES64_SEED = 20260064L;
     /** Inner to outer radius of the five-pointed star. */
     private static final double STAR_INNER = 0.45;
-    /** The shape's luma is raised to at least this (of 1), the background's stays below 0.35: grey renderings keep the shape. */
+    /** The shape's luma is raised to at least this (of 1), the background's is at most 0.3: grey renderings keep the shape. */
     private static final double MIN_SHAPE_LUMA = 0.65;
 
     private final int size;
@@ -98,7 +98,7 @@ public final class ShapeImages implements Dataset {
     }
 
     /** Picture {@code index} in colour, drawn from its own random stream so that any one can be drawn alone. */
-    BufferedImage draw(int index) {
+    private BufferedImage draw(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("picture " + index + " of " + size);
         }
