@@ -6,17 +6,10 @@ import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.gansvc.support.SquareImages;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +36,7 @@ class DatasetEndToEndTest {
     @Test
     void uploadedImagesTrainAConditionalModelAndCanBeDeleted() throws Exception {
         HttpResponse<String> created = api.post("/datasets?name=squares&imageSize=28&channels=1", "application/zip",
-                squares(160));
+                SquareImages.zip(160));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue("/datasets/squares");
         JsonNode view = api.readJson(created.body());
@@ -61,9 +54,9 @@ class DatasetEndToEndTest {
         assertThat(shapes.get("exampleShape")).extracting(JsonNode::asInt).containsExactly(3, 64, 64);
         assertThat(shapes.get("classes")).extracting(JsonNode::asString)
                 .containsExactly("circle", "square", "triangle", "star");
-        assertThat(api.post("/datasets?name=squares", "application/zip", squares(4)).statusCode()).isEqualTo(409);
-        assertThat(api.post("/datasets?name=mnist", "application/zip", squares(4)).statusCode()).isEqualTo(409);
-        assertThat(api.post("/datasets?name=Bad%20Name", "application/zip", squares(4)).statusCode()).isEqualTo(400);
+        assertThat(api.post("/datasets?name=squares", "application/zip", SquareImages.zip(4)).statusCode()).isEqualTo(409);
+        assertThat(api.post("/datasets?name=mnist", "application/zip", SquareImages.zip(4)).statusCode()).isEqualTo(409);
+        assertThat(api.post("/datasets?name=Bad%20Name", "application/zip", SquareImages.zip(4)).statusCode()).isEqualTo(400);
 
         HttpResponse<String> submitted = api.postJson("/jobs", """
                 {"model": "cgan", "dataset": "squares", "epochs": 1, "batchSize": 16, "seed": 3}""");
@@ -110,24 +103,5 @@ class DatasetEndToEndTest {
         HttpResponse<String> tooLarge = api.post("/datasets?name=huge", "text/csv", "1,2\n".repeat(120_000).getBytes());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("larger than 400000 bytes");
-    }
-
-    /** {@code n} 28x28 grey images: a white square at the top (class "top") or the bottom. */
-    private static byte[] squares(int n) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < n; i++) {
-                boolean top = i % 2 == 0;
-                BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-                Graphics2D g = img.createGraphics();
-                g.setColor(Color.WHITE);
-                g.fillRect(4 + i % 10, top ? 2 : 16, 10, 10);
-                g.dispose();
-                zip.putNextEntry(new ZipEntry((top ? "top/" : "bottom/") + i + ".png"));
-                ImageIO.write(img, "png", zip);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

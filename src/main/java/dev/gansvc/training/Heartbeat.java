@@ -8,10 +8,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renews a worker's hold on its job from a timer while the worker thread is busy with work
- * that reports no progress (measuring quality after the last step can take minutes: a
- * classifier is trained on the job's images), so the stale-job reaper does not hand a
- * finished run to another worker to train again.
+ * Renews a worker's hold on its job from a timer for as long as the worker runs it, so that
+ * only a worker that is gone (its instance crashed or was killed) goes stale: not one busy with
+ * work that reports nothing for a while, such as a slow first step or measuring quality after
+ * the last one (minutes for a conditional image model, whose classifier is trained then). The
+ * stale-job reaper would otherwise hand the run to another worker to train again.
  */
 final class Heartbeat implements AutoCloseable {
 

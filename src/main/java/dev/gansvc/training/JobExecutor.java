@@ -55,7 +55,7 @@ public class JobExecutor {
     }
 
     void execute(long jobId, String worker, JobControl control) {
-        try {
+        try (Heartbeat alive = Heartbeat.start(jobs, jobId, worker, settings.heartbeatInterval(), clock)) {
             run(jobService.find(jobId), worker, control);
         } catch (LostOwnershipException e) {
             log.warn("{}: stopping", e.getMessage());
@@ -97,11 +97,8 @@ public class JobExecutor {
         if (recorder.lostOwnership()) {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
         } else if (outcome == Trainer.Outcome.COMPLETED) {
-            String quality;
-            try (Heartbeat measuring = Heartbeat.start(jobs, jobId, worker, settings.heartbeatInterval(), clock)) {
-                quality = QualityReport.measure(trainer, spec.dataset(), spec.seed(),
-                        digitClassifiers.forDataset(spec.dataset())).map(json::writeValueAsString).orElse(null);
-            }
+            String quality = QualityReport.measure(trainer, spec.dataset(), spec.seed(),
+                    digitClassifiers.forDataset(spec.dataset())).map(json::writeValueAsString).orElse(null);
             long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model), quality);
             log.info("job {} succeeded: model {}", jobId, modelId);
         } else if (control.cancelled()) {

@@ -3,6 +3,7 @@ package dev.gansvc.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.GanServiceApplication;
+import dev.gansvc.datasets.DatasetService;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
@@ -12,6 +13,8 @@ import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
 import dev.gansvc.support.Jobs;
+import dev.gansvc.support.SquareImages;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stopping the service loses no finished work: on the same H2 file, a job paused by a
  * shutdown resumes from its checkpoint, and a job whose worker vanished is taken back and
- * resumed too. The resumed run's loss curve has every step exactly once.
+ * resumed too. The resumed run's loss curve has every step exactly once. A finished run whose
+ * quality takes long to measure is not mistaken for a lost one.
  */
 class RestartRecoveryTest {
 
@@ -67,6 +71,22 @@ class RestartRecoveryTest {
 
             Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
             assertThat(done.getAttempts()).isEqualTo(2);
+            assertEveryStepRecordedOnce(app, id, done.getTotalIterations());
+        }
+    }
+
+    @Test
+    void finishedJobIsNotTakenBackWhileItsQualityIsMeasured() {
+        // The classifier that judges a conditional image model trains for 400 steps after the
+        // last training step: several seconds with no step to report, far beyond stale-after here.
+        try (ConfigurableApplicationContext app = start("gan.jobs.stale-after=2s", "gan.jobs.heartbeat-interval=200ms")) {
+            app.getBean(DatasetService.class).uploadImages("squares", new ByteArrayInputStream(SquareImages.zip(160)), 28, 1);
+            long id = app.getBean(JobService.class).submit(new JobRequest("cgan", "squares", 1, 16, null, 3L, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null)).id();
+
+            Job done = Jobs.awaitStatus(app.getBean(JobRepository.class), id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
+            assertThat(done.getAttempts()).as("trained once").isEqualTo(1);
+            assertThat(done.getQuality()).contains("classAgreement");
             assertEveryStepRecordedOnce(app, id, done.getTotalIterations());
         }
     }
