@@ -104,12 +104,7 @@ public final class ImageClassifier {
         }
         ImageClassifier classifier = new ImageClassifier(net.foldedForInference(), classes, 0, 0);
         int[] predicted = classifier.predict(images.batch(heldOut)).labels();
-        int correct = 0;
-        for (int i = 0; i < heldOut.length; i++) {
-            correct += predicted[i] == labels[heldOut[i]] ? 1 : 0;
-        }
-        return new ImageClassifier(classifier.network, classes, heldOut.length == 0 ? Double.NaN
-                : (double) correct / heldOut.length, heldOut.length);
+        return new ImageClassifier(classifier.network, classes, Accuracy.of(predicted, labels, heldOut), heldOut.length);
     }
 
     private static Network network(long[] exampleShape, int classes) {

@@ -1,5 +1,6 @@
 package dev.gansvc.engine.quality;
 
+import dev.gansvc.engine.classify.Accuracy;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.GeneratorModel;
@@ -48,12 +49,7 @@ public record ClassAgreement(String classifier, double agreement, List<Double> p
 
         Double accuracy = null;
         if (heldOut.length > 0) {
-            int[] predicted = labeller.apply(data.batch(heldOut));
-            int correct = 0;
-            for (int i = 0; i < heldOut.length; i++) {
-                correct += predicted[i] == allLabels[heldOut[i]] ? 1 : 0;
-            }
-            accuracy = (double) correct / heldOut.length;
+            accuracy = Accuracy.of(labeller.apply(data.batch(heldOut)), allLabels, heldOut);
         }
         return measure(K + "-nearest neighbours on the training rows", labeller, generator, accuracy, seed);
     }
