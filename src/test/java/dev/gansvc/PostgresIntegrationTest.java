@@ -10,13 +10,13 @@ import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
-import dev.gansvc.jobs.JobRequest;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.models.ModelService;
 import dev.gansvc.models.ModelView;
 import dev.gansvc.support.Jobs;
+import dev.gansvc.support.Requests;
 import dev.gansvc.support.PostgresDatabase;
 import dev.gansvc.support.RequiresPostgres;
 import java.io.ByteArrayInputStream;
@@ -63,7 +63,7 @@ class PostgresIntegrationTest {
 
     @Test
     void trainsAJobAndStoresItsModel() {
-        long id = service.submit(new JobRequest("dcgan", "mnist-small", 2, 128, 32, 5L, null, null, null, null, null, null, null, null, null, null, null, null, null)).id();
+        long id = service.submit(Requests.of("dcgan", "mnist-small", 2, 128, 32, 5L)).id();
         Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
         assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4)).extracting(LossPoint::iteration)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, done.getTotalIterations()).boxed().toList());
@@ -86,8 +86,7 @@ class PostgresIntegrationTest {
         assertThat(Hashes.sha256(stored)).isEqualTo(uploaded.sha256());
         assertThat(datasets.get("pg-blobs").classes()).containsExactly("a", "b");
 
-        long id = service.submit(new JobRequest("cgan", "pg-blobs", 2, 12, 4, 3L, null, null, null, null, null, null, null,
-                null, null, null, null, null, 2)).id();
+        long id = service.submit(Requests.packed("cgan", "pg-blobs", 2, 12, 4, 3L, 2)).id();
         Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(2));
         GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(done.getModelId()).getContent());
         assertThat(generator.generate(3, 1, OptionalInt.of(1)).shape()).containsExactly(3, 2);

@@ -53,5 +53,8 @@ public record JobRequest(
         @DecimalMin(value = "0", message = "must be in [0, 1000]") @DecimalMax(value = "1000", message = "must be in [0, 1000]") Double gradientPenalty,
         @Schema(description = "gan, dcgan, dcgan64, cgan: examples the discriminator judges together (PacGAN packing); must divide batchSize",
                 defaultValue = "1")
-        @Min(value = 1, message = "must be between 1 and 8") @Max(value = 8, message = "must be between 1 and 8") Integer packing) {
+        @Min(value = 1, message = "must be between 1 and 8") @Max(value = 8, message = "must be between 1 and 8") Integer packing,
+        @Schema(description = "gan, dcgan64, cgan: gamma of the R1 penalty on the discriminator's input gradient at real examples (0: off); not for batch-normalised discriminators (dcgan, cgan on 28x28 images)",
+                defaultValue = "10 for 64x64 colour images, else 0")
+        @DecimalMin(value = "0", message = "must be in [0, 1000]") @DecimalMax(value = "1000", message = "must be in [0, 1000]") Double r1Gamma) {
 }

@@ -73,7 +73,12 @@ public class JobService {
                 Objects.requireNonNullElse(request.margin(), options.margin()),
                 Objects.requireNonNullElse(request.pullAwayWeight(), options.pullAwayWeight()),
                 Objects.requireNonNullElse(request.gradientPenalty(), options.gradientPenalty()),
-                architecture.packs() ? Objects.requireNonNullElse(request.packing(), 1) : null);
+                architecture.packs() ? Objects.requireNonNullElse(request.packing(), 1) : null,
+                Objects.requireNonNullElse(request.r1Gamma(), options.r1Gamma()));
+        if (spec.trainingSettings().options().r1Gamma() > 0 && architecture.discriminatorNormalisesBatches(dataset.exampleShape())) {
+            throw new InvalidFieldException("r1Gamma", "model '%s' on examples of shape %s has a discriminator with batch norm, and R1 needs one that judges each example on its own"
+                    .formatted(architecture.id(), Arrays.toString(dataset.exampleShape())));
+        }
         if (spec.batchSize() % spec.examplesPerJudgement() != 0) {
             throw new InvalidFieldException(request.packing() != null ? "packing" : "batchSize",
                     "batchSize %d is not a multiple of packing %d: the discriminator judges whole packs"

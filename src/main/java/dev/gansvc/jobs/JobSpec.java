@@ -15,7 +15,7 @@ import java.util.Objects;
 public record JobSpec(String model, String dataset, int epochs, int batchSize, int latentDim, long seed,
         int discriminatorSteps, double learningRate, double beta1, String loss, String learningRateSchedule,
         double generatorAverage, Double beta2, String variant, Double noiseLevel, Double margin,
-        Double pullAwayWeight, Double gradientPenalty, Integer packing) {
+        Double pullAwayWeight, Double gradientPenalty, Integer packing, Double r1Gamma) {
 
     public TrainingSettings trainingSettings() {
         ObjectiveOptions d = ObjectiveOptions.DEFAULTS;
@@ -24,7 +24,8 @@ public record JobSpec(String model, String dataset, int epochs, int batchSize, i
                         Objects.requireNonNullElse(noiseLevel, d.noiseLevel()),
                         Objects.requireNonNullElse(margin, d.margin()),
                         Objects.requireNonNullElse(pullAwayWeight, d.pullAwayWeight()),
-                        Objects.requireNonNullElse(gradientPenalty, d.gradientPenalty())));
+                        Objects.requireNonNullElse(gradientPenalty, d.gradientPenalty()),
+                        Objects.requireNonNullElse(r1Gamma, d.r1Gamma())));
     }
 
     /** Examples a discriminator judges together; 1 for specs stored before packing existed. */

@@ -32,6 +32,8 @@ final class ModelOptions {
         OPTIONS.put("packing", new Option(JobRequest::packing, EnumSet.copyOf(
                 Arrays.stream(Architecture.values()).filter(Architecture::packs).toList())));
         OPTIONS.put("gradientPenalty", new Option(JobRequest::gradientPenalty, EnumSet.of(Architecture.WGAN_GP)));
+        OPTIONS.put("r1Gamma", new Option(JobRequest::r1Gamma, EnumSet.of(Architecture.GAN, Architecture.DCGAN64,
+                Architecture.CGAN)));
     }
 
     private ModelOptions() {

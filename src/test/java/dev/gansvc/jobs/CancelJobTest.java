@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gansvc.support.Jobs;
+import dev.gansvc.support.Requests;
 import dev.gansvc.web.ConflictException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,6 @@ class CancelJobTest {
     }
 
     private long submit(int epochs) {
-        return service.submit(new JobRequest("dcgan", "mnist-small", epochs, 64, null, 1L, null, null, null, null, null, null, null, null, null, null, null, null, null)).id();
+        return service.submit(Requests.of("dcgan", "mnist-small", epochs, 64, null, 1L)).id();
     }
 }

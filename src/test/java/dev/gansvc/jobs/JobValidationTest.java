@@ -85,6 +85,23 @@ class JobValidationTest {
     }
 
     @Test
+    void r1OnlyForDiscriminatorsThatJudgeEachExampleOnItsOwn() throws Exception {
+        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"r1Gamma\": 10}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("r1Gamma"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "does not apply to model 'dcgan'; it applies to [gan, dcgan64, cgan]"));
+        submit("{\"model\": \"cgan\", \"dataset\": \"mnist\", \"r1Gamma\": 10}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("r1Gamma"))
+                .andExpect(jsonPath("$.errors[0].message").value("model 'cgan' on examples of shape [1, 28, 28] has a "
+                        + "discriminator with batch norm, and R1 needs one that judges each example on its own"));
+        submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"r1Gamma\": -1}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("r1Gamma"));
+    }
+
+    @Test
     void packingThatTheModelCannotUseOrThatSplitsABatch() throws Exception {
         submit("{\"model\": \"wgan-gp\", \"dataset\": \"ring8\", \"packing\": 2}")
                 .andExpect(status().isBadRequest())

@@ -7,12 +7,12 @@ import dev.gansvc.datasets.DatasetService;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
-import dev.gansvc.jobs.JobRequest;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
 import dev.gansvc.support.Jobs;
+import dev.gansvc.support.Requests;
 import dev.gansvc.support.SquareImages;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -81,8 +81,7 @@ class RestartRecoveryTest {
         // last training step: several seconds with no step to report, far beyond stale-after here.
         try (ConfigurableApplicationContext app = start("gan.jobs.stale-after=2s", "gan.jobs.heartbeat-interval=200ms")) {
             app.getBean(DatasetService.class).uploadImages("squares", new ByteArrayInputStream(SquareImages.zip(160)), 28, 1);
-            long id = app.getBean(JobService.class).submit(new JobRequest("cgan", "squares", 1, 16, null, 3L, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null)).id();
+            long id = app.getBean(JobService.class).submit(Requests.of("cgan", "squares", 1, 16, null, 3L)).id();
 
             Job done = Jobs.awaitStatus(app.getBean(JobRepository.class), id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
             assertThat(done.getAttempts()).as("trained once").isEqualTo(1);
@@ -99,7 +98,7 @@ class RestartRecoveryTest {
 
     private static long submit(ConfigurableApplicationContext app, int epochs) {
         return app.getBean(JobService.class)
-                .submit(new JobRequest("dcgan", "mnist-small", epochs, 128, null, 11L, null, null, null, null, null, null, null, null, null, null, null, null, null)).id();
+                .submit(Requests.of("dcgan", "mnist-small", epochs, 128, null, 11L)).id();
     }
 
     private ConfigurableApplicationContext start(String... extra) {

@@ -19,6 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * models show both networks the label (the fake batch borrows the real batch's labels).
  * With PacGAN packing the discriminator judges packs of consecutive examples side by side, all
  * real or all fake, so that a generator short of variety shows it within a pack.
+ * With R1 (Mescheder et al. 2018) the discriminator also minimises (gamma / 2) |grad_x D(x)|^2
+ * at real examples, which damps the oscillation of the game; as in StyleGAN2 the penalty is
+ * applied every {@value #R1_INTERVAL} steps, scaled by that interval, at a fraction of the cost.
  */
 public final class AdversarialObjective implements Objective {
 
@@ -28,12 +31,17 @@ public final class AdversarialObjective implements Objective {
 
     public static final String DISCRIMINATOR = "discriminator";
 
+    static final int R1_INTERVAL = 4;
+
     private final int discriminatorSteps;
     private final GanLoss loss;
+    private final double r1Gamma;
 
-    public AdversarialObjective(int discriminatorSteps, GanLoss loss) {
+    /** @param r1Gamma the R1 penalty's gamma, 0 for none; needs a discriminator without batch norm */
+    public AdversarialObjective(int discriminatorSteps, GanLoss loss, double r1Gamma) {
         this.discriminatorSteps = discriminatorSteps;
         this.loss = loss;
+        this.r1Gamma = r1Gamma;
     }
 
     @Override
@@ -69,6 +77,9 @@ public final class AdversarialObjective implements Objective {
             d.zeroGradients();
             Judgement judged = d.examplesIndependent() ? judgeTogether(d, real, fakes, grad)
                     : judgeApart(d, real, fakes, grad);
+            if (r1Gamma > 0 && (step.iteration() * discriminatorSteps + j) % R1_INTERVAL == 0) {
+                addR1Gradient(d, real, r1Gamma * R1_INTERVAL);
+            }
             model.optimizer(DISCRIMINATOR).step(step.learningRateScale());
             dLoss = judged.loss();
             dReal = Logits.meanSigmoid(judged.real());
@@ -116,6 +127,23 @@ public final class AdversarialObjective implements Objective {
         loss += Logits.discriminatorLoss(fakeLogits, false, grad);
         d.backward(column(grad));
         return new Judgement(realLogits, fakeLogits, loss);
+    }
+
+    /**
+     * Adds to {@code d}'s gradients those of (gamma / 2) mean_i |grad_x D(x_i)|^2 over the real
+     * batch; returns the penalty.
+     */
+    static double addR1Gradient(Network d, INDArray real, double gamma) {
+        if (!d.examplesIndependent()) {
+            throw new IllegalArgumentException("R1 needs a discriminator that judges each example on its own (no batch norm)");
+        }
+        int n = (int) real.size(0);
+        d.forward(real, true);
+        INDArray inputGradient = d.recordInputGradient(Nd4j.ones(real.dataType(), n, 1));
+        double penalty = gamma / 2 * inputGradient.mul(inputGradient).sumNumber().doubleValue() / n;
+        // d/dg of (gamma / 2n) sum |g_i|^2 is (gamma / n) g.
+        d.backwardThroughInputGradient(inputGradient.mul(gamma / n));
+        return penalty;
     }
 
     /** A discriminator's logits on a real and a fake batch, and its loss on both. */

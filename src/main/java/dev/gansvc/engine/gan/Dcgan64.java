@@ -18,9 +18,12 @@ import java.util.List;
  * G: z -> Dense(512*4*4) -> BN -> ReLU -> [512,4,4]
  *      -> 3 x (ConvT(k4,s2,p1) -> BN -> ReLU): 256x8x8, 128x16x16, 64x32x32 -> ConvT(3,k4,s2,p1) -> tanh
  * D: eight convolutions, each 4x4 stride-2 one (64, 128, 256, 512 channels: 32, 16, 8, 4 pixels)
- *    followed by a 3x3 stride-1 one of the same width, leaky ReLU(0.2) throughout and batch norm
- *    from the third on -> Dense(1) logit
+ *    followed by a 3x3 stride-1 one of the same width, leaky ReLU(0.2) throughout -> Dense(1) logit
  * </pre>
+ *
+ * The discriminator has no batch norm: with it, this deep discriminator separated real from fake
+ * after one step and the generator never caught up (see Recipe). Without it each example is
+ * judged on its own, which R1's per-example input gradient needs.
  */
 public final class Dcgan64 {
 
@@ -47,14 +50,8 @@ public final class Dcgan64 {
         int in = inputChannels;
         for (int width : WIDTHS) {
             layers.add(new Conv2d(in, width, 4, 2, 1));
-            if (width > WIDTHS[0]) {
-                layers.add(new BatchNorm(width));
-            }
             layers.add(Activation.leakyRelu());
             layers.add(new Conv2d(width, width, 3, 1, 1));
-            if (width > WIDTHS[0]) {
-                layers.add(new BatchNorm(width));
-            }
             layers.add(Activation.leakyRelu());
             in = width;
         }

@@ -237,7 +237,15 @@ public enum Architecture {
 
     /** How the model trains with these settings. */
     public Objective objective(TrainingSettings settings) {
-        return new AdversarialObjective(settings.discriminatorSteps(), settings.loss());
+        return new AdversarialObjective(settings.discriminatorSteps(), settings.loss(), settings.options().r1Gamma());
+    }
+
+    /**
+     * Whether its discriminator has batch norm for examples of this shape (so that it judges a
+     * batch, not each example on its own): the 28x28 DCGAN's.
+     */
+    public boolean discriminatorNormalisesBatches(long[] exampleShape) {
+        return (this == DCGAN || this == CGAN) && dcganShape(exampleShape).isEmpty();
     }
 
     /** What its loss API and chart show per step. */

@@ -7,8 +7,16 @@ package dev.gansvc.engine.model;
  * @param margin          an energy-based GAN's margin m on the energy of fakes
  * @param pullAwayWeight  weight of an energy-based GAN's pulling-away term (0: off)
  * @param gradientPenalty lambda of WGAN-GP's gradient penalty
+ * @param r1Gamma         gamma of the R1 penalty on a classifying discriminator's input gradient
+ *                        at real examples (0: off)
  */
-public record ObjectiveOptions(double noiseLevel, double margin, double pullAwayWeight, double gradientPenalty) {
+public record ObjectiveOptions(double noiseLevel, double margin, double pullAwayWeight, double gradientPenalty,
+        double r1Gamma) {
 
-    public static final ObjectiveOptions DEFAULTS = new ObjectiveOptions(0, 1, 0.1, 10);
+    public static final ObjectiveOptions DEFAULTS = new ObjectiveOptions(0, 1, 0.1, 10, 0);
+
+    /** These options with R1's gamma set. */
+    public ObjectiveOptions withR1Gamma(double gamma) {
+        return new ObjectiveOptions(noiseLevel, margin, pullAwayWeight, gradientPenalty, gamma);
+    }
 }

@@ -6,6 +6,7 @@ import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.nn.Tensors;
 import dev.gansvc.engine.render.SampleGrid;
@@ -28,6 +29,7 @@ class Dcgan64Test {
         assertThat(Architecture.DCGAN64.unsupported(new long[] {1, 28, 28}, 0)).isPresent();
         assertThat(Architecture.DCGAN64.unsupported(colour.exampleShape(), 0)).isEmpty();
 
+        assertThat(Recipe.defaults(Architecture.DCGAN64, colour).options().r1Gamma()).isEqualTo(10);
         Runs.Run run = Runs.train(Architecture.DCGAN64, "", colour, 1, 8, 100, 2);
 
         assertThat(run.points()).as("40 images, too few to hold any out").hasSize(40 / 8);
@@ -36,9 +38,11 @@ class Dcgan64Test {
         }
         assertThat(run.model().network(AdversarialObjective.DISCRIMINATOR).parameterCount())
                 .as("eight convolutions and a dense logit").isEqualTo(
-                        (3 * 64 * 16 + 64) + (64 * 64 * 9 + 64) + (64 * 128 * 16 + 128) + 2 * 128 + (128 * 128 * 9 + 128)
-                                + 2 * 128 + (128 * 256 * 16 + 256) + 2 * 256 + (256 * 256 * 9 + 256) + 2 * 256
-                                + (256 * 512 * 16 + 512) + 2 * 512 + (512 * 512 * 9 + 512) + 2 * 512 + (8192 + 1));
+                        (3 * 64 * 16 + 64) + (64 * 64 * 9 + 64) + (64 * 128 * 16 + 128) + (128 * 128 * 9 + 128)
+                                + (128 * 256 * 16 + 256) + (256 * 256 * 9 + 256)
+                                + (256 * 512 * 16 + 512) + (512 * 512 * 9 + 512) + (8192 + 1));
+        assertThat(run.model().network(AdversarialObjective.DISCRIMINATOR).examplesIndependent())
+                .as("no batch norm: R1 judges each example on its own").isTrue();
         GeneratorModel generator = GeneratorModel.of(run.model());
         assertThat(generator.generate(2, 1).shape()).containsExactly(2, 3, 64, 64);
         BufferedImage grid = ImageIO.read(new ByteArrayInputStream(SampleGrid.png(generator, 4, 1, OptionalInt.empty())));

@@ -1,0 +1,84 @@
+package dev.gansvc.engine.gan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.gansvc.engine.nn.Activation;
+import dev.gansvc.engine.nn.BatchNorm;
+import dev.gansvc.engine.nn.Conv2d;
+import dev.gansvc.engine.nn.Dense;
+import dev.gansvc.engine.nn.Network;
+import dev.gansvc.engine.nn.Reshape;
+import dev.gansvc.engine.nn.Tensors;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** R1's value and parameter gradient against their definition, in double precision. */
+class R1PenaltyTest {
+
+    private static DataType previous;
+
+    @BeforeAll
+    static void useDoublePrecision() {
+        previous = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll
+    static void restorePrecision() {
+        Nd4j.setDefaultDataTypes(previous, previous);
+    }
+
+    @Test
+    void penaltyAndItsGradientMatchFiniteDifferences() {
+        Network d = new Network(List.of(new Conv2d(2, 3, 4, 2, 1), Activation.leakyRelu(), Reshape.flatten(3 * 3 * 3),
+                new Dense(27, 5), Activation.leakyRelu(), new Dense(5, 1)));
+        SplittableRandom random = new SplittableRandom(5);
+        d.initialize(random);
+        d.parameters().assign(Tensors.gaussian(random, 0, 0.5, d.parameterCount()));
+        INDArray real = Tensors.gaussian(random, 0, 1, 4, 2, 6, 6);
+        double gamma = 3;
+
+        d.zeroGradients();
+        double penalty = AdversarialObjective.addR1Gradient(d, real, gamma);
+        INDArray analytic = d.gradients().dup();
+        assertThat(penalty).isCloseTo(r1(d, real, gamma), within(1e-12));
+
+        double eps = 1e-5;
+        for (long i = 0; i < d.parameterCount(); i++) {
+            double original = d.parameters().getDouble(i);
+            d.parameters().putScalar(i, original + eps);
+            double plus = r1(d, real, gamma);
+            d.parameters().putScalar(i, original - eps);
+            double minus = r1(d, real, gamma);
+            d.parameters().putScalar(i, original);
+            double numeric = (plus - minus) / (2 * eps);
+            assertThat(analytic.getDouble(i)).as("parameter %d", i)
+                    .isCloseTo(numeric, within(1e-6 + 1e-4 * Math.abs(numeric)));
+        }
+        assertThat(analytic.amaxNumber().doubleValue()).as("the penalty depends on the weights").isGreaterThan(0.01);
+    }
+
+    @Test
+    void refusesADiscriminatorThatNormalisesBatches() {
+        Network d = new Network(List.of(new Dense(2, 4), new BatchNorm(4), Activation.leakyRelu(), new Dense(4, 1)));
+        d.initialize(new SplittableRandom(1));
+        assertThatThrownBy(() -> AdversarialObjective.addR1Gradient(d, Nd4j.ones(DataType.DOUBLE, 3, 2), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no batch norm");
+    }
+
+    /** (gamma / 2) mean over examples of |dD(x)/dx|^2, straight from the definition. */
+    private static double r1(Network d, INDArray real, double gamma) {
+        int n = (int) real.size(0);
+        d.forward(real, true);
+        INDArray g = d.inputGradient(Nd4j.ones(DataType.DOUBLE, n, 1));
+        return gamma / 2 * g.mul(g).sumNumber().doubleValue() / n;
+    }
+}
