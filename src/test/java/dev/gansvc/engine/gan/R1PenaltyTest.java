@@ -11,30 +11,18 @@ import dev.gansvc.engine.nn.Dense;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.nn.Reshape;
 import dev.gansvc.engine.nn.Tensors;
+import dev.gansvc.support.DoublePrecision;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** R1's value and parameter gradient against their definition, in double precision. */
+@ExtendWith(DoublePrecision.class)
 class R1PenaltyTest {
-
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDoublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
 
     @Test
     void penaltyAndItsGradientMatchFiniteDifferences() {

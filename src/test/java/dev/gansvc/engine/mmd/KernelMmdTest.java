@@ -3,28 +3,14 @@ package dev.gansvc.engine.mmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.nn.Tensors;
+import dev.gansvc.support.DoublePrecision;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
+@ExtendWith(DoublePrecision.class)
 class KernelMmdTest {
-
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDoublePrecision() {
-        previous = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
 
     @Test
     void gradientMatchesFiniteDifferences() {

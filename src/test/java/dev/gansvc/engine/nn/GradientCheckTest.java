@@ -3,12 +3,12 @@ package dev.gansvc.engine.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.gan.Dcgan;
+import dev.gansvc.support.DoublePrecision;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,20 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Compares every hand-written backward pass with central finite differences of the loss
  * L = sum(forward(x) * R) for a fixed random R, in double precision.
  */
+@ExtendWith(DoublePrecision.class)
 class GradientCheckTest {
-
-    private static DataType previous;
-
-    @BeforeAll
-    static void useDoublePrecision() {
-        previous = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restorePrecision() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
 
     @Test
     void dense() {
