@@ -75,7 +75,7 @@ public class JobService {
                 Objects.requireNonNullElse(request.gradientPenalty(), options.gradientPenalty()),
                 architecture.packs() ? Objects.requireNonNullElse(request.packing(), 1) : null,
                 Objects.requireNonNullElse(request.r1Gamma(), options.r1Gamma()));
-        if (spec.trainingSettings().options().r1Gamma() > 0 && architecture.discriminatorNormalisesBatches(dataset.exampleShape())) {
+        if (spec.r1Gamma() > 0 && architecture.discriminatorNormalisesBatches(dataset.exampleShape())) {
             throw new InvalidFieldException("r1Gamma", "model '%s' on examples of shape %s has a discriminator with batch norm, and R1 needs one that judges each example on its own"
                     .formatted(architecture.id(), Arrays.toString(dataset.exampleShape())));
         }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renews a worker's hold on its job from a timer for as long as the worker runs it, so that
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * stale-job reaper would otherwise hand the run to another worker to train again.
  */
 final class Heartbeat implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
     private final ScheduledExecutorService timer;
 
@@ -29,8 +33,15 @@ final class Heartbeat implements AutoCloseable {
             return t;
         });
         long millis = Math.max(1, interval.toMillis());
-        timer.scheduleAtFixedRate(() -> jobs.touch(jobId, worker, clock.instant()), millis, millis,
-                TimeUnit.MILLISECONDS);
+        // A task that throws is never run again, so one failed write (the database restarting)
+        // would silence the heartbeat for good: log it and try again at the next tick.
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                jobs.touch(jobId, worker, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("job {}: heartbeat not written: {}", jobId, e.getMessage());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
         return new Heartbeat(timer);
     }
 
