@@ -26,6 +26,11 @@ final class DefaultRun {
 
     /** The finished trainer (the model's first variant when none is named), whose model and held-out split the quality measures read. */
     static Trainer train(Architecture architecture, String variantOrEmpty, Dataset data, long seed) {
+        return train(architecture, variantOrEmpty, data, seed, NO_LISTENER);
+    }
+
+    static Trainer train(Architecture architecture, String variantOrEmpty, Dataset data, long seed,
+            TrainingListener listener) {
         String variant = variantOrEmpty.isEmpty() && !architecture.variants().isEmpty()
                 ? architecture.variants().get(0) : variantOrEmpty;
         Recipe recipe = Recipe.defaults(architecture, data, variant);
@@ -33,7 +38,7 @@ final class DefaultRun {
                 architecture.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant),
                 recipe.optimizer(), seed);
         Trainer trainer = new Trainer(model, data, recipe.training(seed));
-        trainer.train(NO_LISTENER, () -> false);
+        trainer.train(listener, () -> false);
         return trainer;
     }
 

@@ -6,6 +6,7 @@ import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.ShapeImages;
 import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.ClassAgreement;
@@ -28,7 +29,8 @@ import java.util.stream.IntStream;
 /**
  * Image models trained with the defaults a job gets, one seed each, on the bundled digits or on
  * the built-in shapes: writes a grid of samples per model (ten rows; a conditional model's
- * columns are its classes, the digits 0 to 9 or the four shapes) and prints the quality figures
+ * columns are its classes, the digits 0 to 9 or the four shapes), a strip of the same ten latent
+ * points drawn after every epoch, and prints the quality figures
  * the service would store, as a Markdown table per dataset.
  *
  * <p>Arguments: {@code --models gan,dcgan,...} (autoencoder variants as {@code autoencoder:conv},
@@ -67,7 +69,9 @@ public final class Gallery {
                         100 * digitClassifier.get().heldOutAccuracy(), digitClassifier.get().heldOutExamples());
             }
             long t0 = System.nanoTime();
-            Trainer trainer = DefaultRun.train(architecture, variant, data, seed);
+            ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed,
+                    Recipe.defaults(architecture, data, variant).latentDim());
+            Trainer trainer = DefaultRun.train(architecture, variant, data, seed, progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             QualityReport quality = QualityReport.measure(trainer, dataset, seed,
@@ -78,6 +82,7 @@ public final class Gallery {
             String file = spec.replace(':', '-').replace('@', '-') + ".png";
             Files.write(out.resolve(file), Workspaces.run("gallery",
                     () -> SampleGrid.png(generator.generate(ROWS * columns, seed, OptionalInt.empty()), columns)));
+            Files.write(out.resolve(file.replace(".png", "-progress.png")), progress.png());
             String row = dataset.equals(DIGITS) ? digitsRow(spec, trainer, seconds, quality, out.resolve(file))
                     : classesRow(spec, trainer, seconds, quality, out.resolve(file), data.classNames());
             System.out.println(row);

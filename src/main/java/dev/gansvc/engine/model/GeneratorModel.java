@@ -1,6 +1,7 @@
 package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.FeatureScaling;
+import dev.gansvc.engine.gan.AdversarialObjective;
 import dev.gansvc.engine.nn.Network;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,18 +17,25 @@ public final class GeneratorModel {
     private final ModelShape shape;
     private final Network network;
     private final Optional<FeatureScaling> scaling;
+    private final Optional<RejectionSampler> rejection;
 
     private GeneratorModel(Architecture architecture, ModelShape shape, Network network,
-            Optional<FeatureScaling> scaling) {
+            Optional<FeatureScaling> scaling, Optional<Network> discriminator) {
         this.architecture = architecture;
         this.shape = shape;
         this.network = network;
         this.scaling = scaling;
+        this.rejection = discriminator.map(d -> new RejectionSampler(network, d, shape.latentDim()));
     }
 
+    /**
+     * @param trainedDiscriminator the discriminator that filters samples, for a model that
+     *                             {@linkplain Architecture#filtersSamples filters them}
+     */
     static GeneratorModel of(Architecture architecture, ModelShape shape, Network trainedGenerator,
-            Optional<FeatureScaling> scaling) {
-        return new GeneratorModel(architecture, shape, trainedGenerator.foldedForInference(), scaling);
+            Optional<FeatureScaling> scaling, Optional<Network> trainedDiscriminator) {
+        return new GeneratorModel(architecture, shape, trainedGenerator.foldedForInference(), scaling,
+                trainedDiscriminator.map(Network::foldedForInference));
     }
 
     /** The model's generator as sampling should see it: with its averaged weights when it averages. */
@@ -35,7 +43,9 @@ public final class GeneratorModel {
         Network generator = model.architecture().networks(model.shape()).get(GenerativeModel.GENERATOR);
         generator.parameters().assign(model.samplingParameters());
         generator.state().assign(model.generator().state());
-        return of(model.architecture(), model.shape(), generator, model.scaling());
+        return of(model.architecture(), model.shape(), generator, model.scaling(),
+                model.architecture().filtersSamples(model.shape())
+                        ? Optional.of(model.network(AdversarialObjective.DISCRIMINATOR)) : Optional.empty());
     }
 
     public Architecture architecture() {
@@ -52,10 +62,15 @@ public final class GeneratorModel {
 
     /**
      * {@code count} samples ([count, channels, height, width] images in [-1, 1], or [count,
-     * features]) from the latent points of {@code seed}. A conditional model makes class
-     * {@code label}, or, without one, the classes in turn (0, 1, 2, ..., 0, 1, ...).
+     * features]) from the latent points of {@code seed}, those of a model that filters its
+     * samples kept by its discriminator. A conditional model makes class {@code label}, or,
+     * without one, the classes in turn (0, 1, 2, ..., 0, 1, ...).
      */
     public INDArray generate(int count, long seed, OptionalInt label) {
+        if (rejection.isPresent()) {
+            INDArray rows = rejection.get().sample(count, seed);
+            return scaling.map(s -> s.restore(rows)).orElse(rows);
+        }
         return generate(LatentNoise.sample(seed, count, shape.latentDim()), label);
     }
 
@@ -63,7 +78,10 @@ public final class GeneratorModel {
         return generate(count, seed, OptionalInt.empty());
     }
 
-    /** Samples from given latent points, [n, latentDim]; see {@link #generate(int, long, OptionalInt)} for labels. */
+    /**
+     * The generator's output for given latent points, [n, latentDim], never filtered (a walk
+     * through latent space, a fixed snapshot); see {@link #generate(int, long, OptionalInt)} for labels.
+     */
     public INDArray generate(INDArray latent, OptionalInt label) {
         int n = (int) latent.size(0);
         int[] labels = new int[n];

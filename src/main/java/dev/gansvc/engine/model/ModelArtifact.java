@@ -1,6 +1,7 @@
 package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.FeatureScaling;
+import dev.gansvc.engine.gan.AdversarialObjective;
 import dev.gansvc.engine.nn.Network;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -103,19 +104,23 @@ public final class ModelArtifact {
         return model;
     }
 
-    /** Restores only the generator, for sampling. */
+    /** Restores what sampling needs: the generator, and the discriminator of a model that filters its samples. */
     public static GeneratorModel readGenerator(byte[] artifact) {
         Contents c = unpack(artifact);
         ModelShape shape = c.shape();
-        Network generator = c.architecture().networks(shape).get(GenerativeModel.GENERATOR);
+        Map<String, Network> networks = c.architecture().networks(shape);
+        Network generator = networks.get(GenerativeModel.GENERATOR);
         fill(generator, c, GenerativeModel.GENERATOR);
+        Optional<Network> discriminator = c.architecture().filtersSamples(shape)
+                ? Optional.of(networks.get(AdversarialObjective.DISCRIMINATOR)) : Optional.empty();
+        discriminator.ifPresent(d -> fill(d, c, AdversarialObjective.DISCRIMINATOR));
         double decay = c.averageDecay();
         long steps = Long.parseLong(c.manifest().getProperty("iteration"));
         if (decay > 0 && steps > 0) {
             generator.parameters().assign(c.array("generator.average").reshape(generator.parameters().shape())
                     .div(1 - Math.pow(decay, steps)));
         }
-        return GeneratorModel.of(c.architecture(), shape, generator, c.scaling());
+        return GeneratorModel.of(c.architecture(), shape, generator, c.scaling(), discriminator);
     }
     /** Restores the encoder and decoder of an autoencoder or VAE, for reconstructions. */
     public static Reconstructor readReconstructor(byte[] artifact) {

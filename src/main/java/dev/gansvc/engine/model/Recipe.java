@@ -22,10 +22,10 @@ public record Recipe(int epochs, int batchSize, int latentDim, double learningRa
      * the first step (an Adam step moved the fakes' logits from 0 to -9; PyTorch with the same
      * networks and data did the same) and the generator never learned. Without batch norm, and
      * with R1 (Mescheder et al. 2018, gamma 10 as StyleGAN uses) to stop the game oscillating,
-     * it drew bright blobs of many colours and sizes on dark backgrounds after 400 steps and one
-     * compact object per picture after 600 (seed 1).
+     * it learns: on shapes64 (seed 1) coloured blobs by epoch 3, one compact object per picture
+     * by epoch 7, sharper outlines and cleaner backgrounds to epoch 15 (MMD² 0.261 after 5, 0.024 after 15).
      */
-    private static final Recipe GAN_IMAGES_64 = new Recipe(5, 64, 100, 2e-4, 0.5, BETA2, 1, GanLoss.NON_SATURATING,
+    private static final Recipe GAN_IMAGES_64 = new Recipe(15, 64, 100, 2e-4, 0.5, BETA2, 1, GanLoss.NON_SATURATING,
             LearningRateSchedule.CONSTANT, 0, ObjectiveOptions.DEFAULTS.withR1Gamma(10));
 
     /**

@@ -29,6 +29,11 @@ public final class Tensors {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) (mean + std * random.nextGaussian());
         }
+        return of(values, shape);
+    }
+
+    /** Values in c order as an array of the default floating-point type. */
+    public static INDArray of(float[] values, long... shape) {
         INDArray array = Nd4j.create(values, shape, 'c');
         return array.dataType() == Nd4j.defaultFloatingPointType() ? array : array.castTo(Nd4j.defaultFloatingPointType());
     }

@@ -38,11 +38,11 @@ class ShapeImagesTest {
     }
 
     @Test
-    void theColourModelsTakeThemWithTheDcganRecipe() {
+    void theColourModelsTakeThemWithTheDcgan64Recipe() {
         assertThat(Architecture.DCGAN64.unsupported(shapes.exampleShape(), 4)).isEmpty();
         assertThat(Architecture.CGAN.unsupported(shapes.exampleShape(), 4)).isEmpty();
         Recipe recipe = Recipe.defaults(Architecture.DCGAN64, shapes);
-        assertThat(recipe.epochs()).isEqualTo(5);
+        assertThat(recipe.epochs()).as("the shapes take 15 epochs to form").isEqualTo(15);
         assertThat(recipe.batchSize()).isEqualTo(64);
         assertThat(Recipe.defaults(Architecture.CGAN, shapes)).isEqualTo(recipe);
     }
