@@ -7,11 +7,12 @@ import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.TrainingListener;
+import java.util.function.UnaryOperator;
 
 /** A model trained on data with the defaults a job gets for every field it leaves out, as the benchmarks run it. */
 final class DefaultRun {
 
-    private static final TrainingListener NO_LISTENER = new TrainingListener() {
+    static final TrainingListener NO_LISTENER = new TrainingListener() {
         @Override
         public void onIteration(LossPoint point) {
         }
@@ -24,16 +25,17 @@ final class DefaultRun {
     private DefaultRun() {
     }
 
-    /** The finished trainer (the model's first variant when none is named), whose model and held-out split the quality measures read. */
-    static Trainer train(Architecture architecture, String variantOrEmpty, Dataset data, long seed) {
-        return train(architecture, variantOrEmpty, data, seed, NO_LISTENER);
-    }
-
+    /**
+     * The finished trainer (the model's first variant when none is named), whose model and
+     * held-out split the quality measures read.
+     *
+     * @param adjust changes to the default recipe, for benchmarks that compare settings
+     */
     static Trainer train(Architecture architecture, String variantOrEmpty, Dataset data, long seed,
-            TrainingListener listener) {
+            TrainingListener listener, UnaryOperator<Recipe> adjust) {
         String variant = variantOrEmpty.isEmpty() && !architecture.variants().isEmpty()
                 ? architecture.variants().get(0) : variantOrEmpty;
-        Recipe recipe = Recipe.defaults(architecture, data, variant);
+        Recipe recipe = adjust.apply(Recipe.defaults(architecture, data, variant));
         GenerativeModel model = GenerativeModel.create(architecture,
                 architecture.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant),
                 recipe.optimizer(), seed);

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -71,7 +72,7 @@ public final class Gallery {
             long t0 = System.nanoTime();
             ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed,
                     Recipe.defaults(architecture, data, variant).latentDim());
-            Trainer trainer = DefaultRun.train(architecture, variant, data, seed, progress);
+            Trainer trainer = DefaultRun.train(architecture, variant, data, seed, progress, UnaryOperator.identity());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             QualityReport quality = QualityReport.measure(trainer, dataset, seed,

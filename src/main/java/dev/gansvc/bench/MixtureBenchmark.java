@@ -4,6 +4,7 @@ import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.ModelArtifact;
+import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.quality.ModeCoverage;
 import dev.gansvc.engine.quality.QualityReport;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Mode collapse on the 2D mixtures (ring8, grid25): a model (the fully connected {@code gan} unless
@@ -21,7 +23,8 @@ import java.util.Optional;
  * defaults a job gets, over several seeds, scored as VEEGAN/PacGAN score it. Prints one line per
  * run and a summary table next to the published PacGAN figures.
  *
- * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25 --model gan}, and {@code --save DIR} to keep
+ * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25 --model gan}, {@code --epochs N --batch N} to
+ * try other settings than the recipe's, and {@code --save DIR} to keep
  * each trained model as DIR/DATA-seedN.zip (the artifact the service stores), so that ideas on the
  * sampling side can be judged without training again.
  */
@@ -42,6 +45,10 @@ public final class MixtureBenchmark {
         if (save.isPresent()) {
             Files.createDirectories(save.get());
         }
+        int epochs = Integer.parseInt(DefaultRun.arg(args, "--epochs", "0"));
+        int batch = Integer.parseInt(DefaultRun.arg(args, "--batch", "0"));
+        UnaryOperator<Recipe> adjust = r -> r.withEpochsAndBatch(epochs > 0 ? epochs : r.epochs(),
+                batch > 0 ? batch : r.batchSize());
         Architecture architecture = Architecture.byId(modelId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown model " + modelId));
         List<String> summary = new ArrayList<>();
@@ -54,7 +61,7 @@ public final class MixtureBenchmark {
             int full = 0;
             for (int seed = 1; seed <= seeds; seed++) {
                 long t0 = System.nanoTime();
-                Trainer trainer = DefaultRun.train(architecture, "", data, seed);
+                Trainer trainer = DefaultRun.train(architecture, "", data, seed, DefaultRun.NO_LISTENER, adjust);
                 ModeCoverage c = QualityReport.measure(trainer, name, seed).orElseThrow().modeCoverage();
                 double s = (System.nanoTime() - t0) / 1e9;
                 if (save.isPresent()) {

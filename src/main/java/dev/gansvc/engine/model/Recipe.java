@@ -128,6 +128,12 @@ public record Recipe(int epochs, int batchSize, int latentDim, double learningRa
                 discriminatorSteps, loss, schedule, generatorAverage, options);
     }
 
+    /** The same recipe with other epochs and batch size, for benchmarks that compare them. */
+    public Recipe withEpochsAndBatch(int epochCount, int batch) {
+        return new Recipe(epochCount, batch, latentDim, learningRate, beta1, beta2, discriminatorSteps, loss, schedule,
+                generatorAverage, options);
+    }
+
     private Recipe withLatentDim(int latent) {
         return new Recipe(epochs, batchSize, latent, learningRate, beta1, beta2, discriminatorSteps, loss, schedule,
                 generatorAverage, options);
