@@ -6,7 +6,6 @@ import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.ShapeImages;
 import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.GeneratorModel;
-import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.ClassAgreement;
@@ -70,8 +69,7 @@ public final class Gallery {
                         100 * digitClassifier.get().heldOutAccuracy(), digitClassifier.get().heldOutExamples());
             }
             long t0 = System.nanoTime();
-            ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed,
-                    Recipe.defaults(architecture, data, variant).latentDim());
+            ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed);
             Trainer trainer = DefaultRun.train(architecture, variant, data, seed, progress, UnaryOperator.identity());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();

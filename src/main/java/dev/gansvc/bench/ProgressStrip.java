@@ -21,13 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ProgressStrip implements TrainingListener {
 
     private final String name;
-    private final INDArray latent;
+    private final int columns;
+    private final long seed;
     private final List<INDArray> rows = new ArrayList<>();
     private final long start = System.nanoTime();
 
-    ProgressStrip(String name, int columns, long seed, int latentDim) {
+    ProgressStrip(String name, int columns, long seed) {
         this.name = name;
-        this.latent = LatentNoise.sample(seed, columns, latentDim);
+        this.columns = columns;
+        this.seed = seed;
     }
 
     @Override
@@ -37,6 +39,7 @@ final class ProgressStrip implements TrainingListener {
     @Override
     public void onEpochEnd(int epoch, GenerativeModel model) {
         GeneratorModel generator = GeneratorModel.of(model);
+        INDArray latent = LatentNoise.sample(seed, columns, model.latentDim());
         rows.add(Workspaces.run("progress", () -> generator.generate(latent).detach()));
         System.out.printf(Locale.ROOT, "%s: epoch %d, step %d, %.0f s%n", name, epoch, model.iteration(),
                 (System.nanoTime() - start) / 1e9);
@@ -44,6 +47,6 @@ final class ProgressStrip implements TrainingListener {
 
     /** One row per epoch. */
     byte[] png() {
-        return SampleGrid.png(Nd4j.concat(0, rows.toArray(INDArray[]::new)), (int) latent.size(0));
+        return SampleGrid.png(Nd4j.concat(0, rows.toArray(INDArray[]::new)), columns);
     }
 }
