@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gansvc.engine.data.GaussianMixture;
+import dev.gansvc.engine.model.ModelArtifact;
+import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.ModeCoverage;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
@@ -72,6 +74,20 @@ class MixtureJobEndToEndTest {
         long nearTheRing = IntStream.range(0, 2500).mapToDouble(i -> Math.hypot(xy[2 * i], xy[2 * i + 1]))
                 .filter(r -> r > 0.5 && r < 1.5).count();
         assertThat(nearTheRing).as("samples at radius 0.5 to 1.5").isGreaterThan(1250);
+
+        // filtered=false: the generator's own rows for the same latent points, as its artifact gives them.
+        JsonNode raw = api.getJson("/models/" + modelId + "/samples?count=2500&seed=11&filtered=false");
+        byte[] artifact = api.getBytes("/models/" + modelId + "/artifact").body();
+        float[] expected = Workspaces.run("test", () -> ModelArtifact.readGenerator(artifact).unfiltered()
+                .generate(2500, 11).data().asFloat());
+        for (int i = 0; i < 2500; i++) {
+            assertThat(raw.at("/samples/" + i + "/0").asDouble()).isCloseTo(expected[2 * i], within(1e-6));
+            assertThat(raw.at("/samples/" + i + "/1").asDouble()).isCloseTo(expected[2 * i + 1], within(1e-6));
+        }
+        assertThat(raw.get("samples")).as("the filter changes the rows").isNotEqualTo(samples.get("samples"));
+        HttpResponse<String> notBoolean = api.get("/models/" + modelId + "/samples?filtered=maybe", "application/json");
+        assertThat(notBoolean.statusCode()).isEqualTo(400);
+        assertThat(notBoolean.body()).contains("filtered").contains("'maybe' is not a valid boolean");
 
         HttpResponse<String> csv = api.get("/models/" + modelId + "/samples?count=5&seed=11", "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);

@@ -71,8 +71,8 @@ class PostgresIntegrationTest {
         assertThat(model.latentDim()).isEqualTo(32);
         GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(model.id()).getContent());
         assertThat(generator.generate(4, 1).shape()).containsExactly(4, 1, 28, 28);
-        assertThat(models.samplePng(model.id(), 4, 9, OptionalInt.empty()))
-                .isEqualTo(models.samplePng(model.id(), 4, 9, OptionalInt.empty()));
+        assertThat(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true))
+                .isEqualTo(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true));
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class Gallery {
             double seconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             QualityReport quality = QualityReport.measure(trainer, dataset, seed,
-                    dataset.equals(DIGITS) ? digitClassifier : Optional.empty()).orElseThrow();
+                    dataset.equals(DIGITS) ? digitClassifier : Optional.empty(), ImageClassifier::train).orElseThrow();
             System.out.printf(Locale.ROOT, "%s: quality measured in %.0f s%n", spec, (System.nanoTime() - t1) / 1e9);
             GeneratorModel generator = GeneratorModel.of(trainer.model());
             int columns = generator.shape().conditional() ? generator.shape().classCount() : COLUMNS;

@@ -37,6 +37,8 @@ public class ModelController {
     private static final String CSV = "text/csv";
     private static final String LABEL = "Class to generate, 0 to classCount - 1 (conditional models only); "
             + "without it the classes take turns";
+    private static final String FILTERED = "false: the generator's own samples, without the discriminator's filter "
+            + "(discriminator rejection sampling) that a gan of rows samples through; other models never filter";
 
     private final ModelService models;
     private final int maxCount;
@@ -92,17 +94,19 @@ public class ModelController {
             @Parameter(description = "Number of samples (at most gan.sampling.max-sample-values numbers in all, default 64)")
             @RequestParam(defaultValue = "64") int count,
             @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed,
-            @Parameter(description = LABEL) @RequestParam(required = false) Integer label) {
+            @Parameter(description = LABEL) @RequestParam(required = false) Integer label,
+            @Parameter(description = FILTERED) @RequestParam(defaultValue = "true") boolean filtered) {
         long s = seedOrRandom(seed);
-        return response(seed, s).body(models.samples(id, checkedSampleCount(id, count), s, optional(label)));
+        return response(seed, s).body(models.samples(id, checkedSampleCount(id, count), s, optional(label), filtered));
     }
 
     @Operation(hidden = true)
     @GetMapping(path = "/{id}/samples", produces = CSV)
     public ResponseEntity<String> samplesCsv(@PathVariable long id, @RequestParam(defaultValue = "64") int count,
-            @RequestParam(required = false) Long seed, @RequestParam(required = false) Integer label) {
+            @RequestParam(required = false) Long seed, @RequestParam(required = false) Integer label,
+            @RequestParam(defaultValue = "true") boolean filtered) {
         long s = seedOrRandom(seed);
-        Samples samples = models.samples(id, checkedSampleCount(id, count), s, optional(label));
+        Samples samples = models.samples(id, checkedSampleCount(id, count), s, optional(label), filtered);
         StringBuilder out = new StringBuilder();
         int columns = samples.samples().length == 0 ? 0 : samples.samples()[0].length;
         for (int c = 0; c < columns; c++) {
@@ -129,10 +133,11 @@ public class ModelController {
             @Parameter(description = "Number of samples (1 to gan.sampling.max-count, default 256)")
             @RequestParam(defaultValue = "64") int count,
             @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed,
-            @Parameter(description = LABEL) @RequestParam(required = false) Integer label) {
+            @Parameter(description = LABEL) @RequestParam(required = false) Integer label,
+            @Parameter(description = FILTERED) @RequestParam(defaultValue = "true") boolean filtered) {
         long s = seedOrRandom(seed);
         return response(seed, s).contentType(MediaType.IMAGE_PNG)
-                .body(models.samplePng(id, checkedCount(count), s, optional(label)));
+                .body(models.samplePng(id, checkedCount(count), s, optional(label), filtered));
     }
 
     @Operation(summary = "A walk through the latent space: each row goes from one random point to another",

@@ -81,14 +81,14 @@ public class ModelService {
      * A PNG grid of {@code count} samples, of class {@code label} when given (conditional
      * models only); the same seed gives the same bytes.
      */
-    public byte[] samplePng(long id, int count, long seed, OptionalInt label) {
-        return SampleGrid.png(generator(id), count, seed, checkedLabel(id, label));
+    public byte[] samplePng(long id, int count, long seed, OptionalInt label, boolean filtered) {
+        return SampleGrid.png(generator(id, filtered), count, seed, checkedLabel(id, label));
     }
 
     /** {@code count} raw samples, of class {@code label} when given; the same seed gives the same values. */
-    public Samples samples(long id, int count, long seed, OptionalInt label) {
+    public Samples samples(long id, int count, long seed, OptionalInt label, boolean filtered) {
         TrainedModel model = find(id);
-        GeneratorModel generator = generator(id);
+        GeneratorModel generator = generator(id, filtered);
         OptionalInt checked = checkedLabel(id, label);
         float[][] rows = Workspaces.run("samples", () -> {
             INDArray flat = generator.generate(count, seed, checked).reshape('c', count, -1);
@@ -211,6 +211,11 @@ public class ModelService {
             throw new InvalidFieldException("label", "must be between 0 and " + (classes - 1) + " (was " + label.getAsInt() + ")");
         }
         return label;
+    }
+
+    /** The generator, through its discriminator's filter unless {@code filtered} is false (models that filter). */
+    private GeneratorModel generator(long id, boolean filtered) {
+        return filtered ? generator(id) : generator(id).unfiltered();
     }
 
     private GeneratorModel generator(long id) {

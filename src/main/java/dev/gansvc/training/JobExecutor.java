@@ -1,6 +1,7 @@
 package dev.gansvc.training;
 
 import dev.gansvc.GanProperties;
+import dev.gansvc.datasets.ClassClassifiers;
 import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.datasets.DigitClassifiers;
 import dev.gansvc.engine.data.Dataset;
@@ -33,6 +34,7 @@ public class JobExecutor {
     private final JobRepository jobs;
     private final DatasetCatalog datasets;
     private final DigitClassifiers digitClassifiers;
+    private final ClassClassifiers classClassifiers;
     private final CheckpointStore checkpoints;
     private final TrainingRecorder.Repositories repositories;
     private final GanProperties.Jobs settings;
@@ -40,13 +42,14 @@ public class JobExecutor {
     private final Clock clock;
 
     public JobExecutor(JobService jobService, JobRepository jobs, DatasetCatalog datasets,
-            DigitClassifiers digitClassifiers, CheckpointStore checkpoints,
+            DigitClassifiers digitClassifiers, ClassClassifiers classClassifiers, CheckpointStore checkpoints,
             LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, JsonMapper json,
             Clock clock) {
         this.jobService = jobService;
         this.jobs = jobs;
         this.datasets = datasets;
         this.digitClassifiers = digitClassifiers;
+        this.classClassifiers = classClassifiers;
         this.checkpoints = checkpoints;
         this.repositories = new TrainingRecorder.Repositories(jobs, lossPoints, snapshots, checkpoints);
         this.settings = properties.jobs();
@@ -98,7 +101,7 @@ public class JobExecutor {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
         } else if (outcome == Trainer.Outcome.COMPLETED) {
             String quality = QualityReport.measure(trainer, spec.dataset(), spec.seed(),
-                    digitClassifiers.forDataset(spec.dataset())).map(json::writeValueAsString).orElse(null);
+                    digitClassifiers.forDataset(spec.dataset()), classClassifiers).map(json::writeValueAsString).orElse(null);
             long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model), quality);
             log.info("job {} succeeded: model {}", jobId, modelId);
         } else if (control.cancelled()) {

@@ -48,6 +48,14 @@ public final class GeneratorModel {
                         ? Optional.of(model.network(AdversarialObjective.DISCRIMINATOR)) : Optional.empty());
     }
 
+    /**
+     * The same generator without its discriminator's filter, for comparing the raw samples with
+     * the filtered ones; a model that does not filter is returned as it is.
+     */
+    public GeneratorModel unfiltered() {
+        return rejection.isEmpty() ? this : new GeneratorModel(architecture, shape, network, scaling, Optional.empty());
+    }
+
     public Architecture architecture() {
         return architecture;
     }

@@ -1,6 +1,7 @@
 package dev.gansvc.engine.quality;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gansvc.engine.classify.ClassifierSource;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.GeneratorModel;
@@ -25,16 +26,16 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
 
     /** Measures what applies to the model of a finished run on the dataset named {@code dataset}; the seed fixes the samples. */
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed) {
-        return measure(trainer, dataset, seed, Optional.empty());
+        return measure(trainer, dataset, seed, Optional.empty(), ImageClassifier::train);
     }
 
     /**
      * As above, judging generated digits with {@code digitClassifier} when the data are MNIST
-     * digits; a conditional model of other images is judged by a classifier trained here on its
-     * training images.
+     * digits; a conditional model of other images is judged by a classifier of its training
+     * images that {@code classifiers} gives.
      */
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed,
-            Optional<ImageClassifier> digitClassifier) {
+            Optional<ImageClassifier> digitClassifier, ClassifierSource classifiers) {
         GeneratorModel generator = GeneratorModel.of(trainer.model());
         int[] heldOut = trainer.heldOutIndices();
         boolean conditional = generator.shape().conditional();
@@ -42,7 +43,7 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
         // images (under 100 in all) there is nothing to tell how far its labels can be trusted.
         Optional<ImageClassifier> classifier = conditional && generator.shape().image() && digitClassifier.isEmpty()
                 && heldOut.length > 0
-                ? Optional.of(ImageClassifier.train(trainer.data(), trainer.trainingIndices(), heldOut))
+                ? Optional.of(classifiers.classifierOf(trainer.data(), trainer.trainingIndices(), heldOut))
                 : Optional.empty();
         return Workspaces.run("quality", () -> {
             ModeCoverage coverage = GaussianMixture.byName(dataset).map(mixture -> ModeCoverage.of(
