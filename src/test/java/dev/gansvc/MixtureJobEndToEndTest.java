@@ -69,7 +69,7 @@ class MixtureJobEndToEndTest {
         ModeCoverage recomputed = ModeCoverage.of(xy, GaussianMixture.ring8());
         assertThat(coverage.get("modesCovered").asInt()).isEqualTo(recomputed.modesCovered());
         assertThat(coverage.get("highQualityPercent").asDouble()).isEqualTo(recomputed.highQualityPercent());
-        // One epoch (1,000 steps) is enough to find the ring, if not yet every mode on it. (Weight
+        // One epoch (492 steps of the default 128 rows) finds the ring, if not yet every mode on it. (Weight
         // averaging, the default for 2D data, is off here: it pays off over longer runs.)
         long nearTheRing = IntStream.range(0, 2500).mapToDouble(i -> Math.hypot(xy[2 * i], xy[2 * i + 1]))
                 .filter(r -> r > 0.5 && r < 1.5).count();
