@@ -50,6 +50,8 @@ class MixtureJobEndToEndTest {
 
         Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
         JsonNode job = api.getJson("/jobs/" + id);
+        assertThat(job.at("/spec/r1Gamma").asDouble()).as("rows' default R1").isEqualTo(0.1);
+        assertThat(job.at("/spec/r1Until").asDouble()).as("over the first quarter").isEqualTo(0.25);
         JsonNode coverage = job.at("/quality/modeCoverage");
         assertThat(coverage.get("modes").asInt()).isEqualTo(8);
         assertThat(coverage.get("samples").asInt()).isEqualTo(ModeCoverage.STANDARD_SAMPLES);

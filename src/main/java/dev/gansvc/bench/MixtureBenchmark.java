@@ -23,8 +23,8 @@ import java.util.function.UnaryOperator;
  * defaults a job gets, over several seeds, scored as VEEGAN/PacGAN score it. Prints one line per
  * run and a summary table next to the published PacGAN figures.
  *
- * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25 --model gan}, {@code --epochs N --batch N} to
- * try other settings than the recipe's, and {@code --save DIR} to keep
+ * <p>Arguments: {@code --seeds 5 --datasets ring8,grid25 --model gan}, {@code --epochs N --batch N
+ * --r1-gamma G --r1-until F} to try other settings than the recipe's, and {@code --save DIR} to keep
  * each trained model as DIR/DATA-seedN.zip (the artifact the service stores), so that ideas on the
  * sampling side can be judged without training again.
  */
@@ -47,8 +47,12 @@ public final class MixtureBenchmark {
         }
         int epochs = Integer.parseInt(DefaultRun.arg(args, "--epochs", "0"));
         int batch = Integer.parseInt(DefaultRun.arg(args, "--batch", "0"));
+        String r1Gamma = DefaultRun.arg(args, "--r1-gamma", "");
+        String r1Until = DefaultRun.arg(args, "--r1-until", "");
         UnaryOperator<Recipe> adjust = r -> r.withEpochsAndBatch(epochs > 0 ? epochs : r.epochs(),
-                batch > 0 ? batch : r.batchSize());
+                batch > 0 ? batch : r.batchSize()).withOptions(r.options().withR1(
+                r1Gamma.isEmpty() ? r.options().r1Gamma() : Double.parseDouble(r1Gamma),
+                r1Until.isEmpty() ? r.options().r1Until() : Double.parseDouble(r1Until)));
         Architecture architecture = Architecture.byId(modelId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown model " + modelId));
         List<String> summary = new ArrayList<>();

@@ -55,6 +55,9 @@ public record JobRequest(
                 defaultValue = "1")
         @Min(value = 1, message = "must be between 1 and 8") @Max(value = 8, message = "must be between 1 and 8") Integer packing,
         @Schema(description = "gan, dcgan64, cgan: gamma of the R1 penalty on the discriminator's input gradient at real examples (0: off); not for batch-normalised discriminators (dcgan, cgan on 28x28 images)",
-                defaultValue = "10 for 64x64 colour images, else 0")
-        @DecimalMin(value = "0", message = "must be in [0, 1000]") @DecimalMax(value = "1000", message = "must be in [0, 1000]") Double r1Gamma) {
+                defaultValue = "10 for 64x64 colour images, 0.1 for rows of numbers, else 0")
+        @DecimalMin(value = "0", message = "must be in [0, 1000]") @DecimalMax(value = "1000", message = "must be in [0, 1000]") Double r1Gamma,
+        @Schema(description = "gan, dcgan64, cgan: the share of the training steps, from the start, during which R1 applies",
+                defaultValue = "0.25 for rows of numbers, else 1")
+        @DecimalMin(value = "0", inclusive = false, message = "must be in (0, 1]") @DecimalMax(value = "1", message = "must be in (0, 1]") Double r1Until) {
 }

@@ -74,7 +74,8 @@ public class JobService {
                 Objects.requireNonNullElse(request.pullAwayWeight(), options.pullAwayWeight()),
                 Objects.requireNonNullElse(request.gradientPenalty(), options.gradientPenalty()),
                 architecture.packs() ? Objects.requireNonNullElse(request.packing(), 1) : null,
-                Objects.requireNonNullElse(request.r1Gamma(), options.r1Gamma()));
+                Objects.requireNonNullElse(request.r1Gamma(), options.r1Gamma()),
+                Objects.requireNonNullElse(request.r1Until(), options.r1Until()));
         if (spec.r1Gamma() > 0 && architecture.discriminatorNormalisesBatches(dataset.exampleShape())) {
             throw new InvalidFieldException("r1Gamma", "model '%s' on examples of shape %s has a discriminator with batch norm, and R1 needs one that judges each example on its own"
                     .formatted(architecture.id(), Arrays.toString(dataset.exampleShape())));

@@ -15,7 +15,7 @@ import java.util.Objects;
 public record JobSpec(String model, String dataset, int epochs, int batchSize, int latentDim, long seed,
         int discriminatorSteps, double learningRate, double beta1, String loss, String learningRateSchedule,
         double generatorAverage, Double beta2, String variant, Double noiseLevel, Double margin,
-        Double pullAwayWeight, Double gradientPenalty, Integer packing, Double r1Gamma) {
+        Double pullAwayWeight, Double gradientPenalty, Integer packing, Double r1Gamma, Double r1Until) {
 
     public TrainingSettings trainingSettings() {
         ObjectiveOptions d = ObjectiveOptions.DEFAULTS;
@@ -25,7 +25,8 @@ public record JobSpec(String model, String dataset, int epochs, int batchSize, i
                         Objects.requireNonNullElse(margin, d.margin()),
                         Objects.requireNonNullElse(pullAwayWeight, d.pullAwayWeight()),
                         Objects.requireNonNullElse(gradientPenalty, d.gradientPenalty()),
-                        Objects.requireNonNullElse(r1Gamma, d.r1Gamma())));
+                        Objects.requireNonNullElse(r1Gamma, d.r1Gamma()),
+                        Objects.requireNonNullElse(r1Until, d.r1Until())));
     }
 
     /** Examples a discriminator judges together; 1 for specs stored before packing existed. */

@@ -18,6 +18,8 @@ final class ModelOptions {
     private static final Set<Architecture> CLASSIFYING_DISCRIMINATOR = EnumSet.of(Architecture.GAN,
             Architecture.DCGAN, Architecture.DCGAN64, Architecture.CGAN);
 
+    private static final Set<Architecture> R1 = EnumSet.of(Architecture.GAN, Architecture.DCGAN64, Architecture.CGAN);
+
     private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
 
     static {
@@ -32,8 +34,8 @@ final class ModelOptions {
         OPTIONS.put("packing", new Option(JobRequest::packing, EnumSet.copyOf(
                 Arrays.stream(Architecture.values()).filter(Architecture::packs).toList())));
         OPTIONS.put("gradientPenalty", new Option(JobRequest::gradientPenalty, EnumSet.of(Architecture.WGAN_GP)));
-        OPTIONS.put("r1Gamma", new Option(JobRequest::r1Gamma, EnumSet.of(Architecture.GAN, Architecture.DCGAN64,
-                Architecture.CGAN)));
+        OPTIONS.put("r1Gamma", new Option(JobRequest::r1Gamma, R1));
+        OPTIONS.put("r1Until", new Option(JobRequest::r1Until, R1));
     }
 
     private ModelOptions() {

@@ -99,6 +99,15 @@ class JobValidationTest {
         submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"r1Gamma\": -1}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("r1Gamma"));
+        submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"r1Until\": 0}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("r1Until"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be in (0, 1] (was 0.0)"));
+        submit("{\"model\": \"wgan-gp\", \"dataset\": \"ring8\", \"r1Until\": 0.5}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("r1Until"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "does not apply to model 'wgan-gp'; it applies to [gan, dcgan64, cgan]"));
     }
 
     @Test

@@ -15,6 +15,6 @@ public final class Requests {
     public static JobRequest packed(String model, String dataset, Integer epochs, Integer batchSize, Integer latentDim,
             Long seed, Integer packing) {
         return new JobRequest(model, dataset, epochs, batchSize, latentDim, seed, null, null, null, null, null, null,
-                null, null, null, null, null, null, packing, null);
+                null, null, null, null, null, null, packing, null, null);
     }
 }

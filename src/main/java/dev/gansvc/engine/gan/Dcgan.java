@@ -36,12 +36,15 @@ public final class Dcgan {
                 new ConvTranspose2d(64, CHANNELS, 4, 2, 1), Activation.tanh()));
     }
 
-    /** @param inputChannels the image's channels, plus the label planes of a conditional discriminator */
-    public static Network discriminator(int inputChannels) {
+    /**
+     * @param inputChannels the image's channels times the packing
+     * @param outputs 1, or for a conditional discriminator {@link dev.gansvc.engine.model.ModelShape#discriminatorOutputs}
+     */
+    public static Network discriminator(int inputChannels, int outputs) {
         return new Network(List.of(
                 new Conv2d(inputChannels, 64, 4, 2, 1), Activation.leakyRelu(),
                 new Conv2d(64, 128, 4, 2, 1), new BatchNorm(128), Activation.leakyRelu(),
-                Reshape.flatten(128 * 7 * 7), new Dense(128 * 7 * 7, 1)));
+                Reshape.flatten(128 * 7 * 7), new Dense(128 * 7 * 7, outputs)));
     }
 
     /** The discriminator without batch norm, as WGAN-GP's per-example gradient penalty needs. */

@@ -44,8 +44,11 @@ public final class Dcgan64 {
                 new ConvTranspose2d(64, CHANNELS, 4, 2, 1), Activation.tanh()));
     }
 
-    /** @param inputChannels the image's channels, plus the label planes of a conditional discriminator */
-    public static Network discriminator(int inputChannels) {
+    /**
+     * @param inputChannels the image's channels times the packing
+     * @param outputs 1, or for a conditional discriminator {@link dev.gansvc.engine.model.ModelShape#discriminatorOutputs}
+     */
+    public static Network discriminator(int inputChannels, int outputs) {
         List<Layer> layers = new ArrayList<>();
         int in = inputChannels;
         for (int width : WIDTHS) {
@@ -56,7 +59,7 @@ public final class Dcgan64 {
             in = width;
         }
         layers.add(Reshape.flatten(512 * 4 * 4));
-        layers.add(new Dense(512 * 4 * 4, 1));
+        layers.add(new Dense(512 * 4 * 4, outputs));
         return new Network(layers);
     }
 }

@@ -35,7 +35,7 @@ public enum Architecture {
         @Override
         Map<String, Network> networks(ModelShape shape) {
             return generatorAndDiscriminator(Dcgan.generator(shape.generatorInputs()),
-                    Dcgan.discriminator((Dcgan.CHANNELS + shape.classCount()) * shape.packing()));
+                    Dcgan.discriminator(Dcgan.CHANNELS * shape.packing(), shape.discriminatorOutputs()));
         }
 
         @Override
@@ -48,7 +48,7 @@ public enum Architecture {
         @Override
         Map<String, Network> networks(ModelShape shape) {
             return generatorAndDiscriminator(Dcgan64.generator(shape.generatorInputs()),
-                    Dcgan64.discriminator((Dcgan64.CHANNELS + shape.classCount()) * shape.packing()));
+                    Dcgan64.discriminator(Dcgan64.CHANNELS * shape.packing(), shape.discriminatorOutputs()));
         }
 
         @Override
@@ -57,8 +57,9 @@ public enum Architecture {
         }
     },
     /**
-     * Class-conditional: both networks see the label. A DCGAN for 28x28 grey and 64x64 colour
-     * images, fully connected otherwise.
+     * Class-conditional: the generator takes the label with its latent point, the discriminator
+     * gives one verdict per class and is read at the label (a projection discriminator). A
+     * DCGAN for 28x28 grey and 64x64 colour images, fully connected otherwise.
      */
     CGAN("cgan") {
         @Override
@@ -162,7 +163,7 @@ public enum Architecture {
             networks.put(GenerativeModel.ENCODER, dcgan ? AutoencoderVariant.CONV.unstandardizedEncoder(twoHeads)
                     : Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE));
             networks.put(GenerativeModel.GENERATOR, dcgan ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape));
-            networks.put(AdversarialObjective.DISCRIMINATOR, dcgan ? Dcgan.discriminator(Dcgan.CHANNELS)
+            networks.put(AdversarialObjective.DISCRIMINATOR, dcgan ? Dcgan.discriminator(Dcgan.CHANNELS, 1)
                     : Mlp.discriminator(shape));
             return networks;
         }
@@ -237,7 +238,8 @@ public enum Architecture {
 
     /** How the model trains with these settings. */
     public Objective objective(TrainingSettings settings) {
-        return new AdversarialObjective(settings.discriminatorSteps(), settings.loss(), settings.options().r1Gamma());
+        return new AdversarialObjective(settings.discriminatorSteps(), settings.loss(), settings.options().r1Gamma(),
+                settings.options().r1Until());
     }
 
     /**

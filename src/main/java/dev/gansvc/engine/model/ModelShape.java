@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * What a model's networks are built for: the latent size, the shape of one example
  * ([channels, height, width] or [features]), for class-conditional models the number of
- * classes whose one-hot labels the networks take as extra inputs (0 when unconditional), and
- * the variant of models that come in several ("" for the others), and how many examples a
- * discriminator judges together (PacGAN packing, Lin et al. 2018; 1 for one at a time).
+ * classes (0 when unconditional), the variant of models that come in several ("" for the
+ * others), and how many examples a discriminator judges together (PacGAN packing, Lin et al.
+ * 2018; 1 for one at a time).
  */
 public record ModelShape(int latentDim, long[] exampleShape, int classCount, String variant, int packing) {
 
@@ -47,6 +47,14 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
     /** Values in one example. */
     public int features() {
         return Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
+    }
+
+    /**
+     * Outputs of its discriminator: one logit per pack, or for a conditional model one per
+     * class for each example of a pack (a projection discriminator, read at the labels).
+     */
+    public int discriminatorOutputs() {
+        return classCount == 0 ? 1 : packing * classCount;
     }
 
     /** Width of the generator's input: the latent point and the one-hot label, if any. */

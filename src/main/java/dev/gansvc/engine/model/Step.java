@@ -22,9 +22,10 @@ public final class Step {
     private final long iteration;
     private final long seed;
     private final double learningRateScale;
+    private final double progress;
 
     Step(Dataset data, int[] labels, int[] order, int firstIndex, int batchSize, int batchesPerStep, long iteration,
-            long seed, double learningRateScale) {
+            long seed, double learningRateScale, double progress) {
         this.data = data;
         this.labels = labels;
         this.order = order;
@@ -34,6 +35,7 @@ public final class Step {
         this.iteration = iteration;
         this.seed = seed;
         this.learningRateScale = learningRateScale;
+        this.progress = progress;
     }
 
     public int batchSize() {
@@ -43,6 +45,11 @@ public final class Step {
     /** Generator steps completed before this one. */
     public long iteration() {
         return iteration;
+    }
+
+    /** The share of the run's steps completed before this one, in [0, 1). */
+    public double progress() {
+        return progress;
     }
 
     /** The factor on the base learning rate that the schedule gives this step. */

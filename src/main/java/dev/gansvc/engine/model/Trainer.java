@@ -92,7 +92,7 @@ public final class Trainer {
             boolean epochEnds = (it + 1) % perEpoch == 0;
             Step step = new Step(data, labels, order, (int) (it % perEpoch) * plan.examplesPerStep(settings),
                     settings.batchSize(), plan.batchesPerStep(), it, settings.seed(),
-                    settings.schedule().scale(it, total));
+                    settings.schedule().scale(it, total), (double) it / total);
             double[] values = Workspaces.run(WORKSPACE, () -> {
                 double[] v = objective.step(model, step);
                 if (epochEnds) {

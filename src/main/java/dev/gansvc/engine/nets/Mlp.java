@@ -1,6 +1,5 @@
 package dev.gansvc.engine.nets;
 
-import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.nn.Activation;
 import dev.gansvc.engine.nn.BatchNorm;
@@ -79,23 +78,20 @@ public final class Mlp {
         return new Network(layers);
     }
 
-    /**
-     * One logit per example (per pack of {@code shape.packing()} examples side by side); reads
-     * examples with their one-hot labels appended when the shape is conditional.
-     */
+    /** Reads packs of {@code shape.packing()} examples side by side; {@link ModelShape#discriminatorOutputs} outputs. */
     public static Network discriminator(ModelShape shape) {
-        return new Network(encoderLayers(shape.packing() * inputs(shape), shape.image(),
-                shape.image() ? IMAGE_DISCRIMINATOR : TABLE_HIDDEN, 1, Init.DCGAN));
+        return new Network(encoderLayers(shape.packing() * shape.features(), shape.image(),
+                shape.image() ? IMAGE_DISCRIMINATOR : TABLE_HIDDEN, shape.discriminatorOutputs(), Init.DCGAN));
     }
 
-    /** From one example (with its label if conditional) to {@code outputs} linear values. */
+    /** From one example to {@code outputs} linear values. */
     public static Network encoder(ModelShape shape, int outputs, Init init) {
         return new Network(encoderLayers(shape, shape.image() ? IMAGE_DISCRIMINATOR : TABLE_HIDDEN, outputs, init));
     }
 
     /** The layers of an encoder with the given hidden widths, for networks that add more. */
     public static List<Layer> encoderLayers(ModelShape shape, int[] hidden, int outputs, Init init) {
-        return encoderLayers(inputs(shape), shape.image(), hidden, outputs, init);
+        return encoderLayers(shape.features(), shape.image(), hidden, outputs, init);
     }
 
     private static List<Layer> encoderLayers(int inputs, boolean flatten, int[] hidden, int outputs, Init init) {
@@ -111,14 +107,5 @@ public final class Mlp {
         }
         layers.add(init.dense(in, outputs));
         return layers;
-    }
-
-    /** Values an encoder reads per example: the example and its label, if any (as channels for images). */
-    private static int inputs(ModelShape shape) {
-        long n = 1;
-        for (long s : Conditioning.inputShape(shape.exampleShape(), shape.classCount())) {
-            n *= s;
-        }
-        return Math.toIntExact(n);
     }
 }

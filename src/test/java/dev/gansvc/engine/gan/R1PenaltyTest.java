@@ -20,22 +20,26 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** R1's value and parameter gradient against their definition, in double precision. */
+/**
+ * R1's value and parameter gradient against their definition, in double precision, for a
+ * conditional discriminator whose logit is its output at each example's label.
+ */
 @ExtendWith(DoublePrecision.class)
 class R1PenaltyTest {
 
     @Test
     void penaltyAndItsGradientMatchFiniteDifferences() {
         Network d = new Network(List.of(new Conv2d(2, 3, 4, 2, 1), Activation.leakyRelu(), Reshape.flatten(3 * 3 * 3),
-                new Dense(27, 5), Activation.leakyRelu(), new Dense(5, 1)));
+                new Dense(27, 5), Activation.leakyRelu(), new Dense(5, 2)));
         SplittableRandom random = new SplittableRandom(5);
         d.initialize(random);
         d.parameters().assign(Tensors.gaussian(random, 0, 0.5, d.parameterCount()));
         INDArray real = Tensors.gaussian(random, 0, 1, 4, 2, 6, 6);
+        LabelReadout readout = new LabelReadout(new int[] {0, 1, 1, 0}, 2, 1);
         double gamma = 3;
 
         d.zeroGradients();
-        double penalty = AdversarialObjective.addR1Gradient(d, real, gamma);
+        double penalty = AdversarialObjective.addR1Gradient(d, real, readout, gamma);
         INDArray analytic = d.gradients().dup();
         assertThat(penalty).isCloseTo(r1(d, real, gamma), within(1e-12));
 
@@ -58,15 +62,17 @@ class R1PenaltyTest {
     void refusesADiscriminatorThatNormalisesBatches() {
         Network d = new Network(List.of(new Dense(2, 4), new BatchNorm(4), Activation.leakyRelu(), new Dense(4, 1)));
         d.initialize(new SplittableRandom(1));
-        assertThatThrownBy(() -> AdversarialObjective.addR1Gradient(d, Nd4j.ones(DataType.DOUBLE, 3, 2), 1))
+        assertThatThrownBy(() -> AdversarialObjective.addR1Gradient(d, Nd4j.ones(DataType.DOUBLE, 3, 2),
+                LabelReadout.unconditional(), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no batch norm");
     }
 
-    /** (gamma / 2) mean over examples of |dD(x)/dx|^2, straight from the definition. */
+    /** (gamma / 2) mean over examples of |dD(x, y)/dx|^2, straight from the definition. */
     private static double r1(Network d, INDArray real, double gamma) {
         int n = (int) real.size(0);
         d.forward(real, true);
-        INDArray g = d.inputGradient(Nd4j.ones(DataType.DOUBLE, n, 1));
+        INDArray labelColumns = Nd4j.create(new double[][] {{1, 0}, {0, 1}, {0, 1}, {1, 0}});
+        INDArray g = d.inputGradient(labelColumns);
         return gamma / 2 * g.mul(g).sumNumber().doubleValue() / n;
     }
 }

@@ -24,7 +24,7 @@ class FoldedInferenceTest {
 
     @Test
     void batchNormAfterAConvolutionIsCopiedWithItsRunningStatistics() {
-        Network discriminator = trainedLooking(Dcgan.discriminator(1), 1, 28, 28);
+        Network discriminator = trainedLooking(Dcgan.discriminator(1, 1), 1, 28, 28);
         INDArray x = Tensors.gaussian(new SplittableRandom(6), 0, 1, 4, 1, 28, 28);
 
         Network folded = discriminator.foldedForInference();

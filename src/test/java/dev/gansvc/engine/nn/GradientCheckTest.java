@@ -63,7 +63,7 @@ class GradientCheckTest {
 
     @Test
     void dcganDiscriminatorEndToEnd() {
-        check(() -> Dcgan.discriminator(1), 2, 1, 28, 28);
+        check(() -> Dcgan.discriminator(1, 1), 2, 1, 28, 28);
     }
 
     @Test
