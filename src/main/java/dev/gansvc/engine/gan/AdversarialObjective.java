@@ -74,10 +74,10 @@ public final class AdversarialObjective implements Objective {
         double dReal = 0;
         double dFake = 0;
         INDArray fake = null;
-        int[] labels = null;
+        LabelReadout readout = null;
         for (int j = 0; j < discriminatorSteps; j++) {
-            labels = step.labels(j);
-            LabelReadout readout = new LabelReadout(labels, classes, packing);
+            int[] labels = step.labels(j);
+            readout = new LabelReadout(labels, classes, packing);
             INDArray real = pack(step.real(j), packing);
             INDArray z = Conditioning.generatorInput(step.noise(j, shape.latentDim()), labels, classes);
             fake = g.forward(z, true);
@@ -96,8 +96,7 @@ public final class AdversarialObjective implements Objective {
             dFake = Logits.meanSigmoid(judged.fake());
         }
 
-        // The generator's forward caches still belong to the last fake batch.
-        LabelReadout readout = new LabelReadout(labels, classes, packing);
+        // The generator's forward caches (and the readout's labels) still belong to the last fake batch.
         float[] logits = readout.logits(d.forward(pack(fake, packing), true));
         double gLoss = loss.generatorLoss(logits, grad);
         INDArray gradFake = unpack(d.inputGradient(readout.outputGradient(grad)), fake.shape());

@@ -36,7 +36,7 @@ record LabelReadout(int[] labels, int classes, int packing) {
 
     /** One logit per pack from the discriminator's outputs, [packs, 1] or [packs, packing * classes]. */
     float[] logits(INDArray outputs) {
-        float[] all = outputs.dup('c').data().asFloat();
+        float[] all = outputs.reshape(outputs.length()).toFloatVector();
         if (classes == 0) {
             return all;
         }
