@@ -1,5 +1,6 @@
 package dev.gansvc;
 
+import dev.gansvc.engine.family.ModelFamilies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -80,7 +81,7 @@ class MixtureJobEndToEndTest {
         // filtered=false: the generator's own rows for the same latent points, as its artifact gives them.
         JsonNode raw = api.getJson("/models/" + modelId + "/samples?count=2500&seed=11&filtered=false");
         byte[] artifact = api.getBytes("/models/" + modelId + "/artifact").body();
-        float[] expected = Workspaces.run("test", () -> ModelArtifact.readGenerator(artifact).unfiltered()
+        float[] expected = Workspaces.run("test", () -> ModelArtifact.readGenerator(artifact, ModelFamilies.all()).unfiltered()
                 .generate(2500, 11).data().asFloat());
         for (int i = 0; i < 2500; i++) {
             assertThat(raw.at("/samples/" + i + "/0").asDouble()).isCloseTo(expected[2 * i], within(1e-6));

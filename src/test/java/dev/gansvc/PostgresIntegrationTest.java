@@ -1,5 +1,6 @@
 package dev.gansvc;
 
+import dev.gansvc.engine.family.ModelFamilies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.datasets.DatasetService;
@@ -69,7 +70,7 @@ class PostgresIntegrationTest {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, done.getTotalIterations()).boxed().toList());
         ModelView model = models.get(done.getModelId());
         assertThat(model.latentDim()).isEqualTo(32);
-        GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(model.id()).getContent());
+        GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(model.id()).getContent(), ModelFamilies.all());
         assertThat(generator.generate(4, 1).shape()).containsExactly(4, 1, 28, 28);
         assertThat(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true))
                 .isEqualTo(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true));
@@ -88,7 +89,7 @@ class PostgresIntegrationTest {
 
         long id = service.submit(Requests.packed("cgan", "pg-blobs", 2, 12, 4, 3L, 2)).id();
         Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(2));
-        GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(done.getModelId()).getContent());
+        GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(done.getModelId()).getContent(), ModelFamilies.all());
         assertThat(generator.generate(3, 1, OptionalInt.of(1)).shape()).containsExactly(3, 2);
     }
 }

@@ -1,16 +1,17 @@
 package dev.gansvc.bench;
 
 import dev.gansvc.engine.data.ImageDataset;
-import dev.gansvc.engine.model.Architecture;
-import dev.gansvc.engine.gan.AdversarialObjective;
-import dev.gansvc.engine.gan.GanLoss;
+import dev.gansvc.engine.adversarial.AdversarialOptions;
+import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.model.SamplePictures;
+import dev.gansvc.engine.adversarial.AdversarialObjective;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.OptimizerSettings;
-import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nn.Tensors;
@@ -27,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The shared dcgan28 benchmark (../shared/bench/peer_dcgan.py) on the service's own engine:
  * the same model, batch, Adam settings and step schedule, through {@link Trainer} and, for
- * sample_ms, {@link SampleGrid} as {@code GET /models/{id}/sample.png} uses it. Prints one JSON line.
+ * sample_ms, {@link SamplePictures} as {@code GET /models/{id}/sample.png} uses it. Prints one JSON line.
  *
  * <p>Arguments: {@code --batch 64 --iters 30 --warmup 5 --sample 64}.
  */
@@ -48,10 +49,12 @@ public final class Dcgan28Benchmark {
         ImageDataset data = new ImageDataset(Nd4j.rand(DataType.FLOAT, (long) batch * batchesPerEpoch, 784).muli(2).subi(1),
                 new int[batch * batchesPerEpoch], 1, 28, 28);
         int epochs = (steps + batchesPerEpoch - 1) / batchesPerEpoch;
-        GenerativeModel model = GenerativeModel.create(Architecture.DCGAN,
-                Architecture.DCGAN.shape(100, data.exampleShape(), 0), OptimizerSettings.adam(2e-4, 0.5, 0.999), 42);
+        ModelFamily dcgan = ModelFamilies.all().require("dcgan");
+        GenerativeModel model = GenerativeModel.create(dcgan, dcgan.shape(100, data.exampleShape(), 0),
+                OptimizerSettings.adam(2e-4, 0.5, 0.999), 42);
         Timer timer = new Timer(warmup);
-        new Trainer(model, data, new TrainingSettings(epochs, batch, 1, GanLoss.NON_SATURATING, 42, LearningRateSchedule.CONSTANT))
+        new Trainer(model, data, new TrainingSettings(epochs, batch, 42, LearningRateSchedule.CONSTANT,
+                AdversarialOptions.defaultsWithoutR1()))
                 .train(timer, () -> model.iteration() >= steps);
         double seconds = timer.seconds();
         long rssAfterWarmup = timer.rssAfterWarmupKb;
@@ -59,12 +62,12 @@ public final class Dcgan28Benchmark {
 
         GeneratorModel generator = GeneratorModel.of(model);
         for (int i = 0; i < 3; i++) {
-            SampleGrid.png(generator, sampleCount, i, OptionalInt.empty());
+            SamplePictures.png(generator, sampleCount, i, OptionalInt.empty());
         }
         int samples = 10;
         long s0 = System.nanoTime();
         for (int i = 0; i < samples; i++) {
-            SampleGrid.png(generator, sampleCount, 100 + i, OptionalInt.empty());
+            SamplePictures.png(generator, sampleCount, 100 + i, OptionalInt.empty());
         }
         double sampleMs = (System.nanoTime() - s0) / 1e6 / samples;
 

@@ -1,7 +1,7 @@
 package dev.gansvc.bench;
 
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.Recipe;
@@ -31,13 +31,12 @@ final class DefaultRun {
      *
      * @param adjust changes to the default recipe, for benchmarks that compare settings
      */
-    static Trainer train(Architecture architecture, String variantOrEmpty, Dataset data, long seed,
+    static Trainer train(ModelFamily family, String variantOrEmpty, Dataset data, long seed,
             TrainingListener listener, UnaryOperator<Recipe> adjust) {
-        String variant = variantOrEmpty.isEmpty() && !architecture.variants().isEmpty()
-                ? architecture.variants().get(0) : variantOrEmpty;
-        Recipe recipe = adjust.apply(Recipe.defaults(architecture, data, variant));
-        GenerativeModel model = GenerativeModel.create(architecture,
-                architecture.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant),
+        String variant = variantOrEmpty.isEmpty() ? family.defaultVariant() : variantOrEmpty;
+        Recipe recipe = adjust.apply(Recipe.defaults(family, data, variant));
+        GenerativeModel model = GenerativeModel.create(family,
+                family.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant),
                 recipe.optimizer(), seed);
         Trainer trainer = new Trainer(model, data, recipe.training(seed));
         trainer.train(listener, () -> false);

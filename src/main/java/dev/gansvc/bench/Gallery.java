@@ -4,7 +4,8 @@ import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.ShapeImages;
-import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
@@ -59,7 +60,7 @@ public final class Gallery {
             String[] modelAndData = spec.split("@", 2);
             String dataset = modelAndData.length > 1 ? modelAndData[1] : DIGITS;
             String[] parts = modelAndData[0].split(":", 2);
-            Architecture architecture = Architecture.byId(parts[0])
+            ModelFamily family = ModelFamilies.all().find(parts[0])
                     .orElseThrow(() -> new IllegalArgumentException("unknown model " + parts[0]));
             String variant = parts.length > 1 ? parts[1] : "";
             Dataset data = datasets.computeIfAbsent(dataset, Gallery::load);
@@ -70,7 +71,7 @@ public final class Gallery {
             }
             long t0 = System.nanoTime();
             ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed);
-            Trainer trainer = DefaultRun.train(architecture, variant, data, seed, progress, UnaryOperator.identity());
+            Trainer trainer = DefaultRun.train(family, variant, data, seed, progress, UnaryOperator.identity());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             QualityReport quality = QualityReport.measure(trainer, dataset, seed,

@@ -2,7 +2,9 @@ package dev.gansvc.bench;
 
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.GaussianMixture;
-import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.adversarial.AdversarialOptions;
+import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
@@ -40,7 +42,7 @@ public final class MixtureBenchmark {
     public static void main(String[] args) throws IOException {
         int seeds = Integer.parseInt(DefaultRun.arg(args, "--seeds", "5"));
         String[] names = DefaultRun.arg(args, "--datasets", "ring8,grid25").split(",");
-        String modelId = DefaultRun.arg(args, "--model", Architecture.GAN.id());
+        String modelId = DefaultRun.arg(args, "--model", "gan");
         Optional<Path> save = Optional.of(DefaultRun.arg(args, "--save", "")).filter(dir -> !dir.isEmpty()).map(Path::of);
         if (save.isPresent()) {
             Files.createDirectories(save.get());
@@ -49,11 +51,12 @@ public final class MixtureBenchmark {
         int batch = Integer.parseInt(DefaultRun.arg(args, "--batch", "0"));
         String r1Gamma = DefaultRun.arg(args, "--r1-gamma", "");
         String r1Until = DefaultRun.arg(args, "--r1-until", "");
-        UnaryOperator<Recipe> adjust = r -> r.withEpochsAndBatch(epochs > 0 ? epochs : r.epochs(),
-                batch > 0 ? batch : r.batchSize()).withOptions(r.options().withR1(
-                r1Gamma.isEmpty() ? r.options().r1Gamma() : Double.parseDouble(r1Gamma),
-                r1Until.isEmpty() ? r.options().r1Until() : Double.parseDouble(r1Until)));
-        Architecture architecture = Architecture.byId(modelId)
+        UnaryOperator<Recipe> adjust = r -> {
+            Recipe adjusted = r.withEpochsAndBatch(epochs > 0 ? epochs : r.epochs(), batch > 0 ? batch : r.batchSize());
+            adjusted = r1Gamma.isEmpty() ? adjusted : adjusted.with(AdversarialOptions.R1_GAMMA, Double.parseDouble(r1Gamma));
+            return r1Until.isEmpty() ? adjusted : adjusted.with(AdversarialOptions.R1_UNTIL, Double.parseDouble(r1Until));
+        };
+        ModelFamily family = ModelFamilies.all().find(modelId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown model " + modelId));
         List<String> summary = new ArrayList<>();
         for (String name : names) {
@@ -65,7 +68,7 @@ public final class MixtureBenchmark {
             int full = 0;
             for (int seed = 1; seed <= seeds; seed++) {
                 long t0 = System.nanoTime();
-                Trainer trainer = DefaultRun.train(architecture, "", data, seed, DefaultRun.NO_LISTENER, adjust);
+                Trainer trainer = DefaultRun.train(family, "", data, seed, DefaultRun.NO_LISTENER, adjust);
                 ModeCoverage c = QualityReport.measure(trainer, name, seed).orElseThrow().modeCoverage();
                 double s = (System.nanoTime() - t0) / 1e9;
                 if (save.isPresent()) {

@@ -1,6 +1,5 @@
 package dev.gansvc.jobs;
 
-import dev.gansvc.engine.model.Architecture;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.web.InvalidFieldException;
@@ -11,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,7 @@ public class JobController {
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "415", description = "Body is not application/json", content = @Content(mediaType = PROBLEM))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<JobView> submit(@Valid @RequestBody JobRequest request) {
+    public ResponseEntity<JobView> submit(@RequestBody JobRequest request) {
         JobView job = jobs.submit(request);
         return ResponseEntity.accepted().location(URI.create("/jobs/" + job.id())).body(job);
     }
@@ -167,7 +165,7 @@ public class JobController {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 
-    private static List<LossSeries> series(Job job) {
-        return Architecture.byId(job.getModel()).orElseThrow().lossSeries();
+    private List<LossSeries> series(Job job) {
+        return jobs.family(job).lossSeries();
     }
 }

@@ -1,41 +1,103 @@
 package dev.gansvc.jobs;
 
-import dev.gansvc.engine.gan.GanLoss;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.gansvc.engine.model.CommonOptions;
 import dev.gansvc.engine.model.LearningRateSchedule;
-import dev.gansvc.engine.model.ObjectiveOptions;
+import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.model.ModelShape;
+import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptimizerSettings;
+import dev.gansvc.engine.model.OptionValues;
 import dev.gansvc.engine.model.TrainingSettings;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * A job's training configuration with every default filled in; stored with the job as JSON.
- * Fields added after the first release are boxed: specs stored before them read as null and
- * mean what jobs did then.
+ * A job's training configuration with every default filled in: what it trains on what, how
+ * long, with which optimiser, and the family's own options. Stored with the job, and shown by
+ * the API, as one flat JSON object of option names ({@link #asMap()}); a spec stored before an
+ * option existed reads as the option's {@link Option#whenAbsent() value for absent}.
+ *
+ * @param variant the family's variant, null for families without variants
  */
-public record JobSpec(String model, String dataset, int epochs, int batchSize, int latentDim, long seed,
-        int discriminatorSteps, double learningRate, double beta1, String loss, String learningRateSchedule,
-        double generatorAverage, Double beta2, String variant, Double noiseLevel, Double margin,
-        Double pullAwayWeight, Double gradientPenalty, Integer packing, Double r1Gamma, Double r1Until) {
+public record JobSpec(String model, String dataset, String variant, long seed, int latentDim, Schedule schedule,
+        OptimizerSettings optimizer, OptionValues options) {
+
+    /** How long and in what batches it trains. */
+    public record Schedule(int epochs, int batchSize, LearningRateSchedule learningRate) {
+    }
+
+    /**
+     * A spec from flat values by option name (numbers of any boxed type): a stored spec, or a
+     * request's values over the family's defaults. Only the family's options are kept.
+     */
+    public static JobSpec of(ModelFamily family, String dataset, String variant, long seed, Map<String, ?> values) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (Option option : family.options()) {
+            options.put(option.name(), typed(option, values.get(option.name())));
+        }
+        Schedule schedule = new Schedule(integer(values, CommonOptions.EPOCHS), integer(values, CommonOptions.BATCH_SIZE),
+                LearningRateSchedule.fromId((String) typed(CommonOptions.LEARNING_RATE_SCHEDULE,
+                        values.get(CommonOptions.LEARNING_RATE_SCHEDULE.name()))));
+        OptimizerSettings optimizer = new OptimizerSettings(real(values, CommonOptions.LEARNING_RATE),
+                real(values, CommonOptions.BETA1), real(values, CommonOptions.BETA2),
+                real(values, CommonOptions.GENERATOR_AVERAGE));
+        return new JobSpec(family.id(), dataset, family.variants().isEmpty() ? null : variant, seed,
+                integer(values, CommonOptions.LATENT_DIM), schedule, optimizer, OptionValues.of(options));
+    }
+
+    /** The spec as stored and shown: every setting under its option name. */
+    @JsonValue
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("model", model);
+        map.put("dataset", dataset);
+        map.put(CommonOptions.EPOCHS.name(), schedule.epochs());
+        map.put(CommonOptions.BATCH_SIZE.name(), schedule.batchSize());
+        map.put(CommonOptions.LATENT_DIM.name(), latentDim);
+        map.put("seed", seed);
+        map.put(CommonOptions.LEARNING_RATE.name(), optimizer.learningRate());
+        map.put(CommonOptions.BETA1.name(), optimizer.beta1());
+        map.put(CommonOptions.BETA2.name(), optimizer.beta2());
+        map.put(CommonOptions.LEARNING_RATE_SCHEDULE.name(), schedule.learningRate().id());
+        map.put(CommonOptions.GENERATOR_AVERAGE.name(), optimizer.generatorAverage());
+        if (variant != null) {
+            map.put("variant", variant);
+        }
+        map.putAll(options.asMap());
+        return map;
+    }
+
+    public int epochs() {
+        return schedule.epochs();
+    }
 
     public TrainingSettings trainingSettings() {
-        ObjectiveOptions d = ObjectiveOptions.DEFAULTS;
-        return new TrainingSettings(epochs, batchSize, discriminatorSteps, GanLoss.fromId(loss), seed,
-                LearningRateSchedule.fromId(learningRateSchedule), new ObjectiveOptions(
-                        Objects.requireNonNullElse(noiseLevel, d.noiseLevel()),
-                        Objects.requireNonNullElse(margin, d.margin()),
-                        Objects.requireNonNullElse(pullAwayWeight, d.pullAwayWeight()),
-                        Objects.requireNonNullElse(gradientPenalty, d.gradientPenalty()),
-                        Objects.requireNonNullElse(r1Gamma, d.r1Gamma()),
-                        Objects.requireNonNullElse(r1Until, d.r1Until())));
+        return new TrainingSettings(schedule.epochs(), schedule.batchSize(), seed, schedule.learningRate(), options);
     }
 
-    /** Examples a discriminator judges together; 1 for specs stored before packing existed. */
+    /** Examples a discriminator judges together; 1 for families that do not pack. */
     public int examplesPerJudgement() {
-        return Objects.requireNonNullElse(packing, 1);
+        return options.has(ModelShape.PACKING) ? options.get(ModelShape.PACKING) : 1;
     }
 
-    public OptimizerSettings optimizerSettings() {
-        return new OptimizerSettings(learningRate, beta1, Objects.requireNonNullElse(beta2, OptimizerSettings.DEFAULT_BETA2),
-                generatorAverage);
+    private static int integer(Map<String, ?> values, Option.Whole option) {
+        return (Integer) typed(option, values.get(option.name()));
+    }
+
+    private static double real(Map<String, ?> values, Option.Real option) {
+        return (Double) typed(option, values.get(option.name()));
+    }
+
+    /** The value as its option's type, or the option's value for absent. */
+    private static Object typed(Option option, Object value) {
+        Object v = value != null ? value : option.whenAbsent();
+        if (v == null) {
+            throw new IllegalArgumentException("spec has no " + option.name());
+        }
+        if (option instanceof Option.Whole) {
+            return ((Number) v).intValue();
+        }
+        return option instanceof Option.Real ? (Object) ((Number) v).doubleValue() : v.toString();
     }
 }

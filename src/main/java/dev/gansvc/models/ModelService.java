@@ -7,11 +7,13 @@ import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.InvalidDataException;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.data.UploadLimits;
-import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.Reconstructor;
-import dev.gansvc.engine.render.Interpolation;
+import dev.gansvc.engine.model.Interpolation;
+import dev.gansvc.engine.model.SamplePictures;
 import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.web.InvalidFieldException;
@@ -49,11 +51,13 @@ public class ModelService {
     private final GanProperties.Uploads uploads;
     private final int maxCount;
     private final JsonMapper json;
+    private final ModelFamilies families;
 
     public ModelService(TrainedModelRepository models, ArtifactRepository artifacts, GanProperties properties,
-            JsonMapper json) {
+            JsonMapper json, ModelFamilies families) {
         this.models = models;
         this.artifacts = artifacts;
+        this.families = families;
         this.json = json;
         int capacity = properties.sampling().cachedGenerators();
         this.generators = lruCache(capacity);
@@ -82,7 +86,7 @@ public class ModelService {
      * models only); the same seed gives the same bytes.
      */
     public byte[] samplePng(long id, int count, long seed, OptionalInt label, boolean filtered) {
-        return SampleGrid.png(generator(id, filtered), count, seed, checkedLabel(id, label));
+        return SamplePictures.png(generator(id, filtered), count, seed, checkedLabel(id, label));
     }
 
     /** {@code count} raw samples, of class {@code label} when given; the same seed gives the same values. */
@@ -181,11 +185,11 @@ public class ModelService {
             return cached;
         }
         TrainedModel model = find(id);
-        if (!Architecture.byId(model.getArchitecture()).map(Architecture::reconstructs).orElse(false)) {
+        if (!families.find(model.getArchitecture()).map(f -> f.serves(Capability.RECONSTRUCTIONS)).orElse(false)) {
             throw new InvalidFieldException("id", "model " + id + " (" + model.getArchitecture()
                     + ") does not reconstruct; autoencoders and VAEs do");
         }
-        Reconstructor loaded = ModelArtifact.readReconstructor(artifact(id).getContent());
+        Reconstructor loaded = ModelArtifact.readReconstructor(artifact(id).getContent(), families);
         reconstructors.put(id, loaded);
         return loaded;
     }
@@ -223,7 +227,7 @@ public class ModelService {
         if (cached != null) {
             return cached;
         }
-        GeneratorModel loaded = ModelArtifact.readGenerator(artifact(id).getContent());
+        GeneratorModel loaded = ModelArtifact.readGenerator(artifact(id).getContent(), families);
         generators.put(id, loaded);
         return loaded;
     }

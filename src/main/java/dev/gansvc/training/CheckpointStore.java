@@ -67,7 +67,7 @@ public class CheckpointStore {
             throw new LostOwnershipException(jobId);
         }
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
-        TrainedModel trained = models.save(new TrainedModel(jobId, model.architecture().id(), dataset,
+        TrainedModel trained = models.save(new TrainedModel(jobId, model.family().id(), dataset,
                 model.latentDim(), model.exampleShape(), model.shape().classCount(),
                 json.writeValueAsString(model.parameterCounts()), model.iteration(), saved.getId(), clock.instant()));
         discard(jobId);

@@ -5,8 +5,9 @@ import dev.gansvc.datasets.ClassClassifiers;
 import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.datasets.DigitClassifiers;
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.quality.QualityReport;
@@ -39,12 +40,13 @@ public class JobExecutor {
     private final TrainingRecorder.Repositories repositories;
     private final GanProperties.Jobs settings;
     private final JsonMapper json;
+    private final ModelFamilies families;
     private final Clock clock;
 
     public JobExecutor(JobService jobService, JobRepository jobs, DatasetCatalog datasets,
             DigitClassifiers digitClassifiers, ClassClassifiers classClassifiers, CheckpointStore checkpoints,
             LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, JsonMapper json,
-            Clock clock) {
+            ModelFamilies families, Clock clock) {
         this.jobService = jobService;
         this.jobs = jobs;
         this.datasets = datasets;
@@ -54,6 +56,7 @@ public class JobExecutor {
         this.repositories = new TrainingRecorder.Repositories(jobs, lossPoints, snapshots, checkpoints);
         this.settings = properties.jobs();
         this.json = json;
+        this.families = families;
         this.clock = clock;
     }
 
@@ -75,16 +78,16 @@ public class JobExecutor {
                 .orElseThrow(() -> new IllegalStateException("dataset '" + spec.dataset() + "' is no longer configured"));
         Optional<GenerativeModel> resumed;
         try {
-            resumed = checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizerSettings()));
+            resumed = checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizer(), families));
         } catch (RuntimeException e) {
             fail(jobId, worker, "cannot resume from checkpoint: " + e.getMessage());
             return;
         }
-        Architecture architecture = Architecture.byId(spec.model()).orElseThrow();
-        GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(architecture,
-                architecture.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant())
+        ModelFamily family = jobService.family(job);
+        GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(family,
+                family.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant())
                         .withPacking(spec.examplesPerJudgement()),
-                spec.optimizerSettings(),
+                spec.optimizer(),
                 spec.seed()));
         // Whatever was recorded after the checkpoint is recorded again by the resumed run.
         repositories.lossPoints().deleteAfter(jobId, model.iteration());

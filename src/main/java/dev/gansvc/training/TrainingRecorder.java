@@ -6,7 +6,7 @@ import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.LatentNoise;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.ModelArtifact;
-import dev.gansvc.engine.render.SampleGrid;
+import dev.gansvc.engine.model.SamplePictures;
 import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.model.TrainingPlan;
 import dev.gansvc.jobs.JobRepository;
@@ -92,7 +92,7 @@ final class TrainingRecorder implements TrainingListener {
         if (lost) {
             return;
         }
-        byte[] png = SampleGrid.png(GeneratorModel.of(trained), snapshotNoise);
+        byte[] png = SamplePictures.png(GeneratorModel.of(trained), snapshotNoise);
         snapshots.insert(jobId, completedEpoch, trained.iteration(), png, clock.instant());
         if (trained.iteration() < totalIterations) {
             checkpoint();

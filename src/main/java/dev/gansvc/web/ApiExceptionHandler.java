@@ -32,9 +32,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     /** One rejected input. */
-    public record FieldProblem(String field, String message) {
-    }
-
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
@@ -47,7 +44,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
-        return invalid(List.of(new FieldProblem(e.field(), e.getMessage())));
+        return invalid(e.problems());
     }
 
     @ExceptionHandler(InvalidDataException.class)

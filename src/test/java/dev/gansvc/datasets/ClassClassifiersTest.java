@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.QuadrantSquares;
-import dev.gansvc.engine.model.HeldOut;
+import dev.gansvc.engine.data.HeldOut;
 import org.junit.jupiter.api.Test;
 
 class ClassClassifiersTest {

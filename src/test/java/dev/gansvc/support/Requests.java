@@ -1,5 +1,8 @@
 package dev.gansvc.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import dev.gansvc.jobs.JobRequest;
 
 /** Job requests that set a few fields and leave the rest to the model's defaults. */
@@ -14,7 +17,13 @@ public final class Requests {
 
     public static JobRequest packed(String model, String dataset, Integer epochs, Integer batchSize, Integer latentDim,
             Long seed, Integer packing) {
-        return new JobRequest(model, dataset, epochs, batchSize, latentDim, seed, null, null, null, null, null, null,
-                null, null, null, null, null, null, packing, null, null);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("epochs", epochs);
+        settings.put("batchSize", batchSize);
+        settings.put("latentDim", latentDim);
+        settings.put("seed", seed);
+        settings.put("packing", packing);
+        settings.values().removeIf(Objects::isNull);
+        return new JobRequest(model, dataset, settings);
     }
 }

@@ -4,7 +4,7 @@ import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.Permutations;
-import dev.gansvc.engine.model.HeldOut;
+import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.nn.Activation;
 import dev.gansvc.engine.nn.Adam;
 import dev.gansvc.engine.nn.Conv2d;

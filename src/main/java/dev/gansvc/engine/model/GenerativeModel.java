@@ -23,7 +23,7 @@ public final class GenerativeModel {
     /** The network autoencoders and VAEs encode with. */
     public static final String ENCODER = "encoder";
 
-    private final Architecture architecture;
+    private final ModelFamily family;
     private final ModelShape shape;
     private final Map<String, Network> networks;
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
@@ -33,18 +33,18 @@ public final class GenerativeModel {
     private long iteration;
     private FeatureScaling scaling;
 
-    private GenerativeModel(Architecture architecture, ModelShape shape, OptimizerSettings optimizer) {
-        architecture.unsupported(shape.exampleShape(), shape.classCount()).ifPresent(reason -> {
-            throw new IllegalArgumentException(architecture.id() + " " + reason);
+    private GenerativeModel(ModelFamily family, ModelShape shape, OptimizerSettings optimizer) {
+        family.unsupported(shape.exampleShape(), shape.classCount(), shape.variant()).ifPresent(reason -> {
+            throw new IllegalArgumentException(family.id() + " " + reason);
         });
-        if (shape.packing() > 1 && !architecture.packs()) {
-            throw new IllegalArgumentException(architecture.id() + " does not pack examples for its discriminator");
+        if (shape.packing() > 1 && !family.reads(ModelShape.PACKING)) {
+            throw new IllegalArgumentException(family.id() + " does not pack examples for its discriminator");
         }
-        this.architecture = architecture;
+        this.family = family;
         this.shape = shape;
-        this.networks = architecture.networks(shape);
+        this.networks = family.networks(shape);
         if (!networks.containsKey(GENERATOR)) {
-            throw new IllegalStateException(architecture.id() + " builds no " + GENERATOR);
+            throw new IllegalStateException(family.id() + " builds no " + GENERATOR);
         }
         networks.forEach((name, network) -> optimizers.put(name,
                 new Adam(network, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2())));
@@ -53,21 +53,21 @@ public final class GenerativeModel {
     }
 
     /** A freshly initialised model; the seed fixes every initial weight. */
-    public static GenerativeModel create(Architecture architecture, ModelShape shape, OptimizerSettings optimizer,
+    public static GenerativeModel create(ModelFamily family, ModelShape shape, OptimizerSettings optimizer,
             long seed) {
-        GenerativeModel model = new GenerativeModel(architecture, shape, optimizer);
+        GenerativeModel model = new GenerativeModel(family, shape, optimizer);
         SplittableRandom random = new SplittableRandom(seed);
         model.networks.values().forEach(network -> network.initialize(random));
         return model;
     }
 
     /** An uninitialised model whose arrays a checkpoint is about to fill. */
-    static GenerativeModel empty(Architecture architecture, ModelShape shape, OptimizerSettings optimizer) {
-        return new GenerativeModel(architecture, shape, optimizer);
+    static GenerativeModel empty(ModelFamily family, ModelShape shape, OptimizerSettings optimizer) {
+        return new GenerativeModel(family, shape, optimizer);
     }
 
-    public Architecture architecture() {
-        return architecture;
+    public ModelFamily family() {
+        return family;
     }
 
     public ModelShape shape() {
@@ -90,7 +90,7 @@ public final class GenerativeModel {
     public Network network(String name) {
         Network network = networks.get(name);
         if (network == null) {
-            throw new IllegalArgumentException(architecture.id() + " has no network '" + name + "'");
+            throw new IllegalArgumentException(family.id() + " has no network '" + name + "'");
         }
         return network;
     }
@@ -112,8 +112,18 @@ public final class GenerativeModel {
         return optimizers.get(name);
     }
 
-    /** Folds the latest generator weights into the average; called after each generator update. */
-    public void updateAverage() {
+    /**
+     * Starts an optimiser update of the named network for this step: its gradients are zeroed
+     * now; backpropagate into it, then {@link NetworkUpdate#apply() apply} the update.
+     */
+    public NetworkUpdate update(String name, Step step) {
+        Network network = network(name);
+        network.zeroGradients();
+        return new NetworkUpdate(this, name, network, step.learningRateScale());
+    }
+
+    /** Folds the latest generator weights into the average; after each generator update. */
+    void updateAverage() {
         if (averageDecay > 0) {
             averageParameters.muli(averageDecay).addi(generator().parameters().mul(1 - averageDecay));
         }

@@ -1,7 +1,6 @@
 package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.FeatureScaling;
-import dev.gansvc.engine.gan.AdversarialObjective;
 import dev.gansvc.engine.nn.Network;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,15 +12,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class GeneratorModel {
 
-    private final Architecture architecture;
+    private final ModelFamily family;
     private final ModelShape shape;
     private final Network network;
     private final Optional<FeatureScaling> scaling;
     private final Optional<RejectionSampler> rejection;
 
-    private GeneratorModel(Architecture architecture, ModelShape shape, Network network,
+    private GeneratorModel(ModelFamily family, ModelShape shape, Network network,
             Optional<FeatureScaling> scaling, Optional<Network> discriminator) {
-        this.architecture = architecture;
+        this.family = family;
         this.shape = shape;
         this.network = network;
         this.scaling = scaling;
@@ -30,22 +29,21 @@ public final class GeneratorModel {
 
     /**
      * @param trainedDiscriminator the discriminator that filters samples, for a model that
-     *                             {@linkplain Architecture#filtersSamples filters them}
+     *                             {@linkplain ModelFamily#sampleFilter filters them}
      */
-    static GeneratorModel of(Architecture architecture, ModelShape shape, Network trainedGenerator,
+    static GeneratorModel of(ModelFamily family, ModelShape shape, Network trainedGenerator,
             Optional<FeatureScaling> scaling, Optional<Network> trainedDiscriminator) {
-        return new GeneratorModel(architecture, shape, trainedGenerator.foldedForInference(), scaling,
+        return new GeneratorModel(family, shape, trainedGenerator.foldedForInference(), scaling,
                 trainedDiscriminator.map(Network::foldedForInference));
     }
 
     /** The model's generator as sampling should see it: with its averaged weights when it averages. */
     public static GeneratorModel of(GenerativeModel model) {
-        Network generator = model.architecture().networks(model.shape()).get(GenerativeModel.GENERATOR);
+        Network generator = model.family().networks(model.shape()).get(GenerativeModel.GENERATOR);
         generator.parameters().assign(model.samplingParameters());
         generator.state().assign(model.generator().state());
-        return of(model.architecture(), model.shape(), generator, model.scaling(),
-                model.architecture().filtersSamples(model.shape())
-                        ? Optional.of(model.network(AdversarialObjective.DISCRIMINATOR)) : Optional.empty());
+        return of(model.family(), model.shape(), generator, model.scaling(),
+                model.family().sampleFilter(model.shape()).map(model::network));
     }
 
     /**
@@ -53,11 +51,11 @@ public final class GeneratorModel {
      * the filtered ones; a model that does not filter is returned as it is.
      */
     public GeneratorModel unfiltered() {
-        return rejection.isEmpty() ? this : new GeneratorModel(architecture, shape, network, scaling, Optional.empty());
+        return rejection.isEmpty() ? this : new GeneratorModel(family, shape, network, scaling, Optional.empty());
     }
 
-    public Architecture architecture() {
-        return architecture;
+    public ModelFamily family() {
+        return family;
     }
 
     public ModelShape shape() {

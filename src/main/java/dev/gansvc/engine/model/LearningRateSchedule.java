@@ -1,5 +1,8 @@
 package dev.gansvc.engine.model;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * How the learning rate moves over a run. A linear decay to zero lets the last steps settle
  * instead of oscillating around the data, which sharpens the modes of low-dimensional data.
@@ -16,6 +19,10 @@ public enum LearningRateSchedule {
 
     public String id() {
         return id;
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(LearningRateSchedule::id).toList();
     }
 
     /** {@code constant} when absent (jobs stored before schedules existed). */

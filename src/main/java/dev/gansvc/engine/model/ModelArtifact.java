@@ -1,7 +1,6 @@
 package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.FeatureScaling;
-import dev.gansvc.engine.gan.AdversarialObjective;
 import dev.gansvc.engine.nn.Network;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +50,7 @@ public final class ModelArtifact {
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             Properties manifest = new Properties();
             manifest.setProperty("format", Integer.toString(FORMAT));
-            manifest.setProperty("architecture", model.architecture().id());
+            manifest.setProperty("architecture", model.family().id());
             manifest.setProperty("latentDim", Integer.toString(model.latentDim()));
             manifest.setProperty("exampleShape", Arrays.stream(model.exampleShape()).mapToObj(Long::toString)
                     .collect(Collectors.joining(",")));
@@ -85,12 +84,12 @@ public final class ModelArtifact {
     }
 
     /** Restores a model to continue training; the optimiser settings come from the job. */
-    public static GenerativeModel readModel(byte[] artifact, OptimizerSettings optimizer) {
+    public static GenerativeModel readModel(byte[] artifact, OptimizerSettings optimizer, FamilyLookup families) {
         Contents c = unpack(artifact);
-        GenerativeModel model = GenerativeModel.empty(c.architecture(), c.shape(), optimizer);
+        GenerativeModel model = GenerativeModel.empty(c.family(families), c.shape(), optimizer);
         if (!model.networkNames().equals(c.networks())) {
             throw new IllegalArgumentException("artifact holds networks " + c.networks() + ", "
-                    + model.architecture().id() + " has " + model.networkNames());
+                    + model.family().id() + " has " + model.networkNames());
         }
         for (String name : c.networks()) {
             fill(model.network(name), c, name);
@@ -105,35 +104,36 @@ public final class ModelArtifact {
     }
 
     /** Restores what sampling needs: the generator, and the discriminator of a model that filters its samples. */
-    public static GeneratorModel readGenerator(byte[] artifact) {
+    public static GeneratorModel readGenerator(byte[] artifact, FamilyLookup families) {
         Contents c = unpack(artifact);
+        ModelFamily family = c.family(families);
         ModelShape shape = c.shape();
-        Map<String, Network> networks = c.architecture().networks(shape);
+        Map<String, Network> networks = family.networks(shape);
         Network generator = networks.get(GenerativeModel.GENERATOR);
         fill(generator, c, GenerativeModel.GENERATOR);
-        Optional<Network> discriminator = c.architecture().filtersSamples(shape)
-                ? Optional.of(networks.get(AdversarialObjective.DISCRIMINATOR)) : Optional.empty();
-        discriminator.ifPresent(d -> fill(d, c, AdversarialObjective.DISCRIMINATOR));
+        Optional<String> filter = family.sampleFilter(shape);
+        Optional<Network> discriminator = filter.map(networks::get);
+        filter.ifPresent(name -> fill(networks.get(name), c, name));
         double decay = c.averageDecay();
         long steps = Long.parseLong(c.manifest().getProperty("iteration"));
         if (decay > 0 && steps > 0) {
             generator.parameters().assign(c.array("generator.average").reshape(generator.parameters().shape())
                     .div(1 - Math.pow(decay, steps)));
         }
-        return GeneratorModel.of(c.architecture(), shape, generator, c.scaling(), discriminator);
+        return GeneratorModel.of(family, shape, generator, c.scaling(), discriminator);
     }
+
     /** Restores the encoder and decoder of an autoencoder or VAE, for reconstructions. */
-    public static Reconstructor readReconstructor(byte[] artifact) {
+    public static Reconstructor readReconstructor(byte[] artifact, FamilyLookup families) {
         Contents c = unpack(artifact);
-        Architecture architecture = c.architecture();
-        if (!architecture.reconstructs()) {
-            throw new IllegalArgumentException(architecture.id() + " models do not reconstruct");
+        ModelFamily family = c.family(families);
+        if (!family.serves(Capability.RECONSTRUCTIONS)) {
+            throw new IllegalArgumentException(family.id() + " models do not reconstruct");
         }
         ModelShape shape = c.shape();
-        Map<String, Network> networks = architecture.networks(shape);
+        Map<String, Network> networks = family.networks(shape);
         networks.forEach((name, network) -> fill(network, c, name));
-        return new Reconstructor(shape, networks.get(GenerativeModel.ENCODER), networks.get(GenerativeModel.GENERATOR),
-                architecture == Architecture.VAE || architecture == Architecture.VAEGAN, c.scaling());
+        return family.reconstructor(shape, networks, c.scaling());
     }
 
     private static void fill(Network network, Contents c, String name) {
@@ -181,9 +181,9 @@ public final class ModelArtifact {
 
     private record Contents(Properties manifest, Map<String, byte[]> entries) {
 
-        Architecture architecture() {
-            String id = manifest.getProperty("architecture");
-            return Architecture.byId(id).orElseThrow(() -> new IllegalArgumentException("unknown architecture " + id));
+        /** The family that rebuilds its networks; the manifest calls it the architecture. */
+        ModelFamily family(FamilyLookup families) {
+            return families.require(manifest.getProperty("architecture"));
         }
 
         ModelShape shape() {

@@ -11,6 +11,10 @@ import java.util.Arrays;
  */
 public record ModelShape(int latentDim, long[] exampleShape, int classCount, String variant, int packing) {
 
+    /** The option that sets {@link #packing}; only families that read it pack. */
+    public static final Option.Whole PACKING = new Option.Whole("packing",
+            "Examples the discriminator judges together (PacGAN packing); must divide batchSize", 1, 8, 1);
+
     public ModelShape {
         exampleShape = exampleShape.clone();
         variant = variant == null ? "" : variant;

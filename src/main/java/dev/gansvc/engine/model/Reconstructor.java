@@ -18,7 +18,8 @@ public final class Reconstructor {
     private final boolean variational;
     private final Optional<FeatureScaling> scaling;
 
-    Reconstructor(ModelShape shape, Network encoder, Network decoder, boolean variational,
+    /** @param variational whether the encoder gives a Gaussian code (mean, then log-variance), whose mean is decoded */
+    public Reconstructor(ModelShape shape, Network encoder, Network decoder, boolean variational,
             Optional<FeatureScaling> scaling) {
         this.shape = shape;
         this.encoder = encoder.foldedForInference();

@@ -2,9 +2,10 @@ package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.FeatureScaling;
+import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.data.Permutations;
 import dev.gansvc.engine.nn.Workspaces;
-import dev.gansvc.engine.quality.HeldOutScore;
+import dev.gansvc.engine.model.HeldOutScore;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -40,7 +41,7 @@ public final class Trainer {
      * model first trains and kept in it (and its checkpoints) after that.
      */
     public Trainer(GenerativeModel model, Dataset data, TrainingSettings settings) {
-        this.objective = model.architecture().objective(settings);
+        this.objective = model.family().objective(settings);
         this.plan = TrainingPlan.of(objective, settings, data.size());
         if (plan.iterationsPerEpoch() < 1) {
             throw new IllegalArgumentException("dataset of " + plan.trainingExamples()

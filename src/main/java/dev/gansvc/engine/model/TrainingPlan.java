@@ -1,5 +1,7 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.HeldOut;
+
 /**
  * How a dataset is used by a run: how many examples train and how many are held out, and how
  * many steps make an epoch and the run.

@@ -4,7 +4,7 @@ import dev.gansvc.engine.classify.Accuracy;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.GeneratorModel;
-import dev.gansvc.engine.mmd.KernelMmd;
+import dev.gansvc.engine.quality.KernelMmd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

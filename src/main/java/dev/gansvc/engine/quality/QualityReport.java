@@ -5,9 +5,12 @@ import dev.gansvc.engine.classify.ClassifierSource;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.HeldOutScore;
+import dev.gansvc.engine.model.QualityMeasure;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Quality figures of a trained model, measured when its job finishes. Each figure is present
@@ -37,8 +40,9 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed,
             Optional<ImageClassifier> digitClassifier, ClassifierSource classifiers) {
         GeneratorModel generator = GeneratorModel.of(trainer.model());
+        Set<QualityMeasure> measures = trainer.model().family().qualityMeasures();
         int[] heldOut = trainer.heldOutIndices();
-        boolean conditional = generator.shape().conditional();
+        boolean conditional = generator.shape().conditional() && measures.contains(QualityMeasure.CLASS_AGREEMENT);
         // Trained before the workspace opens, which its weights must outlive. Without held-out
         // images (under 100 in all) there is nothing to tell how far its labels can be trusted.
         Optional<ImageClassifier> classifier = conditional && generator.shape().image() && digitClassifier.isEmpty()
@@ -46,14 +50,15 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
                 ? Optional.of(classifiers.classifierOf(trainer.data(), trainer.trainingIndices(), heldOut))
                 : Optional.empty();
         return Workspaces.run("quality", () -> {
-            ModeCoverage coverage = GaussianMixture.byName(dataset).map(mixture -> ModeCoverage.of(
+            ModeCoverage coverage = GaussianMixture.byName(dataset).filter(m -> measures.contains(QualityMeasure.MODE_COVERAGE)).map(mixture -> ModeCoverage.of(
                     generator.generate(ModeCoverage.STANDARD_SAMPLES, seed).data().asFloat(), mixture)).orElse(null);
-            SampleMmd mmd = heldOut.length >= 2 ? SampleMmd.measure(generator, trainer.data(), heldOut, seed) : null;
-            HeldOutScore reconstruction = trainer.evaluateHeldOut().orElse(null);
+            SampleMmd mmd = heldOut.length >= 2 && measures.contains(QualityMeasure.MMD) ? SampleMmd.measure(generator, trainer.data(), heldOut, seed) : null;
+            HeldOutScore reconstruction = measures.contains(QualityMeasure.HELD_OUT_RECONSTRUCTION)
+                    ? trainer.evaluateHeldOut().orElse(null) : null;
             ClassAgreement agreement = !conditional ? null : generator.shape().image()
                     ? classifier.map(c -> ClassAgreement.measure(generator, c, seed)).orElse(null)
                     : ClassAgreement.measure(generator, trainer.data(), trainer.trainingIndices(), heldOut, seed);
-            DigitQuality digits = digitClassifier.map(c -> DigitQuality.measure(generator, c, seed)).orElse(null);
+            DigitQuality digits = digitClassifier.filter(c -> measures.contains(QualityMeasure.DIGIT_CLASSIFIER)).map(c -> DigitQuality.measure(generator, c, seed)).orElse(null);
             return coverage == null && mmd == null && reconstruction == null && agreement == null && digits == null
                     ? Optional.empty() : Optional.of(new QualityReport(coverage, mmd, reconstruction, agreement, digits));
         });

@@ -1,8 +1,5 @@
 package dev.gansvc.engine.render;
 
-import dev.gansvc.engine.model.GeneratorModel;
-import dev.gansvc.engine.nn.Workspaces;
-import java.util.OptionalInt;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -15,22 +12,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class SampleGrid {
 
     private static final int GUTTER = 2;
-    private static final String WORKSPACE = "gan-sampling";
 
     private SampleGrid() {
     }
 
-    /** Samples the generator in inference mode and draws them; the same seed gives the same bytes. */
-    public static byte[] png(GeneratorModel generator, int count, long seed, OptionalInt label) {
-        return Workspaces.run(WORKSPACE, () -> picture(generator.generate(count, seed, label)));
-    }
-
-    /** The picture for fixed latent points (created outside; only temporaries use the workspace). */
-    public static byte[] png(GeneratorModel generator, INDArray latent) {
-        return Workspaces.run(WORKSPACE, () -> picture(generator.generate(latent)));
-    }
-
-    private static byte[] picture(INDArray samples) {
+    /** Images as a grid, rows of numbers as a scatter plot. */
+    public static byte[] picture(INDArray samples) {
         return samples.rank() == 4 ? png(samples) : ScatterPlot.png(samples);
     }
 

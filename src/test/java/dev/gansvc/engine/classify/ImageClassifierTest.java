@@ -3,7 +3,7 @@ package dev.gansvc.engine.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.data.ImageDataset;
-import dev.gansvc.engine.model.HeldOut;
+import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.nn.Tensors;
 import java.util.SplittableRandom;

@@ -3,8 +3,9 @@ package dev.gansvc.engine.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.classify.ImageClassifier;
-import dev.gansvc.engine.model.Architecture;
-import dev.gansvc.engine.model.HeldOut;
+import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.model.Recipe;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,12 @@ class ShapeImagesTest {
 
     @Test
     void theColourModelsTakeThemWithTheDcgan64Recipe() {
-        assertThat(Architecture.DCGAN64.unsupported(shapes.exampleShape(), 4)).isEmpty();
-        assertThat(Architecture.CGAN.unsupported(shapes.exampleShape(), 4)).isEmpty();
-        Recipe recipe = Recipe.defaults(Architecture.DCGAN64, shapes);
+        assertThat(ModelFamilies.all().require("dcgan64").unsupported(shapes.exampleShape(), 4)).isEmpty();
+        assertThat(ModelFamilies.all().require("cgan").unsupported(shapes.exampleShape(), 4)).isEmpty();
+        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("dcgan64"), shapes);
         assertThat(recipe.epochs()).as("the shapes take 15 epochs to form").isEqualTo(15);
         assertThat(recipe.batchSize()).isEqualTo(64);
-        assertThat(Recipe.defaults(Architecture.CGAN, shapes)).isEqualTo(recipe);
+        assertThat(Recipe.defaults(ModelFamilies.all().require("cgan"), shapes)).isEqualTo(recipe);
     }
 
     @Test

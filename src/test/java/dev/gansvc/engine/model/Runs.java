@@ -3,7 +3,7 @@ package dev.gansvc.engine.model;
 import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.ImageDataset;
-import dev.gansvc.engine.gan.GanLoss;
+import dev.gansvc.engine.adversarial.GanLoss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,13 +51,12 @@ public final class Runs {
     }
 
     /** Trains a fresh model of {@code architecture} with the recipe's settings but the given epochs, batch and latent size. */
-    public static Run train(Architecture architecture, String variant, Dataset data, int epochs, int batchSize,
+    public static Run train(ModelFamily family, String variant, Dataset data, int epochs, int batchSize,
             int latentDim, long seed) {
-        Recipe recipe = Recipe.defaults(architecture, data, variant);
-        GenerativeModel model = GenerativeModel.create(architecture,
-                architecture.shape(latentDim, data.exampleShape(), data.classCount(), variant), recipe.optimizer(), seed);
-        TrainingSettings settings = new TrainingSettings(epochs, batchSize, recipe.discriminatorSteps(),
-                GanLoss.NON_SATURATING, seed, recipe.schedule(), recipe.options());
+        Recipe recipe = Recipe.defaults(family, data, variant.isEmpty() ? family.defaultVariant() : variant);
+        GenerativeModel model = GenerativeModel.create(family,
+                family.shape(latentDim, data.exampleShape(), data.classCount(), variant), recipe.optimizer(), seed);
+        TrainingSettings settings = new TrainingSettings(epochs, batchSize, seed, recipe.schedule(), recipe.options());
         Trainer trainer = new Trainer(model, data, settings);
         List<LossPoint> points = new ArrayList<>();
         trainer.train(new TrainingListener() {

@@ -1,12 +1,13 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.family.ModelFamilies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.TabularDataset;
-import dev.gansvc.engine.gan.AdversarialObjective;
-import dev.gansvc.engine.gan.GanLoss;
+import dev.gansvc.engine.adversarial.AdversarialObjective;
+import dev.gansvc.engine.adversarial.GanLoss;
 import dev.gansvc.engine.nn.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,15 +39,15 @@ class TrainerTest {
 
     @Test
     void dcganHasTheBenchmarkParameterCounts() {
-        GenerativeModel model = GenerativeModel.create(Architecture.DCGAN, dcgan(100), OptimizerSettings.adam(2e-4, 0.5, 0.999), 1);
+        GenerativeModel model = GenerativeModel.create(ModelFamilies.all().require("dcgan"), dcgan(100), OptimizerSettings.adam(2e-4, 0.5, 0.999), 1);
         assertThat(model.generator().parameterCount()).isEqualTo(778_305);
         assertThat(model.network(AdversarialObjective.DISCRIMINATOR).parameterCount()).isEqualTo(138_817);
     }
 
     @Test
     void oneEpochMovesSamplesTowardsTheDigits() {
-        TrainingSettings settings = new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 3, LearningRateSchedule.CONSTANT);
-        GenerativeModel model = GenerativeModel.create(Architecture.DCGAN, dcgan(100), OptimizerSettings.adam(2e-4, 0.5, 0.999), 3);
+        TrainingSettings settings = GanSettings.of(1, 64, 1, GanLoss.NON_SATURATING, 3, LearningRateSchedule.CONSTANT);
+        GenerativeModel model = GenerativeModel.create(ModelFamilies.all().require("dcgan"), dcgan(100), OptimizerSettings.adam(2e-4, 0.5, 0.999), 3);
         INDArray realMean = mnist.batch(range(0, 2000)).mean(0).reshape(784);
         double backgroundBefore = background(GeneratorModel.of(model).generate(256, 1));
 
@@ -68,16 +69,16 @@ class TrainerTest {
     @Test
     void resumingFromAnArtifactFollowsTheSamePathAsAnUninterruptedRun() {
         ImageDataset small = mnist.head(640);
-        TrainingSettings twoEpochs = new TrainingSettings(2, 64, 2, GanLoss.MINIMAX, 9, LearningRateSchedule.LINEAR_DECAY);
+        TrainingSettings twoEpochs = GanSettings.of(2, 64, 2, GanLoss.MINIMAX, 9, LearningRateSchedule.LINEAR_DECAY);
         OptimizerSettings adam = new OptimizerSettings(2e-4, 0.5, 0.999, 0.9);
 
-        GenerativeModel straight = GenerativeModel.create(Architecture.DCGAN, dcgan(16), adam, 9);
+        GenerativeModel straight = GenerativeModel.create(ModelFamilies.all().require("dcgan"), dcgan(16), adam, 9);
         new Trainer(straight, small, twoEpochs).train(collect(new ArrayList<>()), () -> false);
 
-        GenerativeModel first = GenerativeModel.create(Architecture.DCGAN, dcgan(16), adam, 9);
+        GenerativeModel first = GenerativeModel.create(ModelFamilies.all().require("dcgan"), dcgan(16), adam, 9);
         new Trainer(first, small, twoEpochs).train(collect(new ArrayList<>()), () -> first.iteration() == 5);
         assertThat(first.iteration()).isEqualTo(5);
-        GenerativeModel resumed = ModelArtifact.readModel(ModelArtifact.write(first), adam);
+        GenerativeModel resumed = ModelArtifact.readModel(ModelArtifact.write(first), adam, ModelFamilies.all());
         assertThat(resumed.iteration()).isEqualTo(5);
         new Trainer(resumed, small, twoEpochs).train(collect(new ArrayList<>()), () -> false);
 
@@ -92,17 +93,16 @@ class TrainerTest {
     @Test
     void resumingAModelOfThreeNetworksRestoresEachOfThem() {
         TabularDataset ring = GaussianMixture.ring8().sample(2200, 3);
-        Recipe recipe = Recipe.defaults(Architecture.EBGAN, ring);
+        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("ebgan"), ring);
         TrainingSettings settings = recipe.training(3);
-        ModelShape shape = Architecture.EBGAN.shape(4, ring.exampleShape(), ring.classCount());
+        ModelShape shape = ModelFamilies.all().require("ebgan").shape(4, ring.exampleShape(), ring.classCount());
 
-        GenerativeModel straight = GenerativeModel.create(Architecture.EBGAN, shape, recipe.optimizer(), 3);
-        TrainingSettings oneEpoch = new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 3,
-                LearningRateSchedule.CONSTANT, settings.options());
+        GenerativeModel straight = GenerativeModel.create(ModelFamilies.all().require("ebgan"), shape, recipe.optimizer(), 3);
+        TrainingSettings oneEpoch = new TrainingSettings(1, 64, 3, LearningRateSchedule.CONSTANT, settings.options());
         new Trainer(straight, ring, oneEpoch).train(collect(new ArrayList<>()), () -> false);
-        GenerativeModel first = GenerativeModel.create(Architecture.EBGAN, shape, recipe.optimizer(), 3);
+        GenerativeModel first = GenerativeModel.create(ModelFamilies.all().require("ebgan"), shape, recipe.optimizer(), 3);
         new Trainer(first, ring, oneEpoch).train(collect(new ArrayList<>()), () -> first.iteration() == 7);
-        GenerativeModel resumed = ModelArtifact.readModel(ModelArtifact.write(first), recipe.optimizer());
+        GenerativeModel resumed = ModelArtifact.readModel(ModelArtifact.write(first), recipe.optimizer(), ModelFamilies.all());
         new Trainer(resumed, ring, oneEpoch).train(collect(new ArrayList<>()), () -> false);
 
         assertThat(resumed.iteration()).isEqualTo(straight.iteration()).isEqualTo(1980 / 64);
@@ -116,7 +116,7 @@ class TrainerTest {
     @Test
     void samplingUsesTheMovingAverageOfTheGeneratorsWeights() {
         ImageDataset small = mnist.head(640);
-        GenerativeModel model = GenerativeModel.create(Architecture.DCGAN, dcgan(16),
+        GenerativeModel model = GenerativeModel.create(ModelFamilies.all().require("dcgan"), dcgan(16),
                 new OptimizerSettings(2e-4, 0.5, 0.999, 0.5), 4);
         INDArray expected = model.generator().parameters().mul(0);
         TrainingListener averaging = new TrainingListener() {
@@ -129,13 +129,13 @@ class TrainerTest {
             public void onEpochEnd(int epoch, GenerativeModel trained) {
             }
         };
-        new Trainer(model, small, new TrainingSettings(1, 64, 1, GanLoss.NON_SATURATING, 4, LearningRateSchedule.CONSTANT))
+        new Trainer(model, small, GanSettings.of(1, 64, 1, GanLoss.NON_SATURATING, 4, LearningRateSchedule.CONSTANT))
                 .train(averaging, () -> model.iteration() == 4);
 
         assertThat(maxDifference(model.averageParameters(), expected)).isLessThan(1e-6);
         assertThat(maxDifference(model.averageParameters(), model.generator().parameters())).isGreaterThan(1e-4);
         INDArray z = LatentNoise.sample(1, 8, 16);
-        Network averaged = Architecture.DCGAN.networks(dcgan(16)).get(GenerativeModel.GENERATOR);
+        Network averaged = ModelFamilies.all().require("dcgan").networks(dcgan(16)).get(GenerativeModel.GENERATOR);
         averaged.parameters().assign(expected.div(1 - Math.pow(0.5, 4))); // bias-corrected as Adam's moments
         averaged.state().assign(model.generator().state());
         assertThat(maxDifference(GeneratorModel.of(model).generate(z), averaged.forward(z, false))).isLessThan(1e-4);

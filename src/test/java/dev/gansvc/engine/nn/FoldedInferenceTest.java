@@ -2,7 +2,7 @@ package dev.gansvc.engine.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gansvc.engine.gan.Dcgan;
+import dev.gansvc.engine.nets.Dcgan;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -2,7 +2,7 @@ package dev.gansvc.engine.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gansvc.engine.gan.Dcgan;
+import dev.gansvc.engine.nets.Dcgan;
 import dev.gansvc.support.DoublePrecision;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.QuadrantSquares;
-import dev.gansvc.engine.model.Architecture;
+import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Runs;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ImageClassAgreementTest {
     @Test
     void aConditionalDcganMakesTheClassesItIsAskedFor() {
         ImageDataset squares = QuadrantSquares.of(2000, 8);
-        Runs.Run run = Runs.train(Architecture.CGAN, "", squares, 4, 64, 100, 4);
+        Runs.Run run = Runs.train(ModelFamilies.all().require("cgan"), "", squares, 4, 64, 100, 4);
         QualityReport quality = QualityReport.measure(run.trainer(), "squares", 4).orElseThrow();
 
         ClassAgreement agreement = quality.classAgreement();

@@ -1,0 +1,73 @@
+package dev.gansvc.engine.family.dcgan64;
+
+import dev.gansvc.engine.adversarial.AdversarialNetworks;
+import dev.gansvc.engine.adversarial.AdversarialObjective;
+import dev.gansvc.engine.adversarial.AdversarialOptions;
+import dev.gansvc.engine.adversarial.AdversarialRecipes;
+import dev.gansvc.engine.model.Capability;
+import dev.gansvc.engine.model.LossSeries;
+import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.model.ModelShape;
+import dev.gansvc.engine.model.Objective;
+import dev.gansvc.engine.model.Option;
+import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.TrainingSettings;
+import dev.gansvc.engine.nets.Dcgan64;
+import dev.gansvc.engine.nn.Network;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * DCGAN for 64x64 colour images (CelebA-style): four transposed convolutions up, eight
+ * convolutions down, a discriminator without batch norm regularised by R1.
+ */
+public final class Dcgan64Family implements ModelFamily {
+
+    @Override
+    public String id() {
+        return "dcgan64";
+    }
+
+    @Override
+    public String description() {
+        return "DCGAN for 64x64 colour images: four transposed convolutions up, eight convolutions down, R1";
+    }
+
+    @Override
+    public List<Option> options() {
+        return AdversarialOptions.PACKED_WITH_R1;
+    }
+
+    @Override
+    public Recipe recipe(long[] exampleShape, String variant) {
+        return AdversarialRecipes.IMAGES_64;
+    }
+
+    @Override
+    public Optional<String> unsupported(long[] exampleShape, int classCount, String variant) {
+        return Dcgan64.unsupported(exampleShape);
+    }
+
+    @Override
+    public Map<String, Network> networks(ModelShape shape) {
+        return AdversarialNetworks.dcgan64(shape);
+    }
+
+    @Override
+    public Objective objective(TrainingSettings settings) {
+        return AdversarialObjective.of(settings);
+    }
+
+    @Override
+    public List<LossSeries> lossSeries() {
+        return AdversarialObjective.SERIES;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.gansvc.engine.family.ebgan;
+
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.LossSeries;
+import dev.gansvc.engine.model.NetworkUpdate;
+import dev.gansvc.engine.model.Objective;
+import dev.gansvc.engine.model.Step;
+import dev.gansvc.engine.nn.Network;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The energy-based GAN (Zhao, Mathieu and LeCun 2017): the discriminator is an autoencoder
+ * whose energy D(x) is its reconstruction error (mean squared, per example). It learns low
+ * energy on real data and energy of at least the margin m on fakes,
+ * L_D = D(x) + max(0, m - D(G(z))); the generator lowers the energy of its samples,
+ * L_G = D(G(z)), plus a weighted pulling-away term: the mean squared cosine similarity between
+ * the discriminator's codes of different fakes, which penalises a batch of look-alikes.
+ */
+public final class EnergyObjective implements Objective {
+
+    public static final String ENCODER = "discriminatorEncoder";
+    public static final String DECODER = "discriminatorDecoder";
+    public static final List<LossSeries> SERIES = List.of(
+            LossSeries.loss("dLoss", "D loss"), LossSeries.loss("gLoss", "G loss"),
+            LossSeries.loss("realEnergy", "D(x)"), LossSeries.loss("fakeEnergy", "D(G(z))"),
+            LossSeries.loss("pullAway", "pulling-away term"));
+
+    private final int discriminatorSteps;
+    private final double margin;
+    private final double pullAwayWeight;
+
+    public EnergyObjective(int discriminatorSteps, double margin, double pullAwayWeight) {
+        this.discriminatorSteps = discriminatorSteps;
+        this.margin = margin;
+        this.pullAwayWeight = pullAwayWeight;
+    }
+
+    @Override
+    public List<LossSeries> series() {
+        return SERIES;
+    }
+
+    @Override
+    public int batchesPerStep() {
+        return discriminatorSteps;
+    }
+
+    @Override
+    public double[] step(GenerativeModel model, Step step) {
+        Network g = model.generator();
+        Network encoder = model.network(ENCODER);
+        Network decoder = model.network(DECODER);
+        double dLoss = 0;
+        double realEnergy = 0;
+        double fakeEnergy = 0;
+        INDArray fake = null;
+        for (int j = 0; j < discriminatorSteps; j++) {
+            INDArray real = step.real(j);
+            fake = g.forward(step.noise(j, model.latentDim()), true);
+            NetworkUpdate encoding = model.update(ENCODER, step);
+            NetworkUpdate decoding = model.update(DECODER, step);
+            Energy onReal = energy(encoder, decoder, real);
+            encoder.backward(decoder.backward(onReal.gradient(null)));
+            Energy onFake = energy(encoder, decoder, fake);
+            // The hinge pushes up only the fakes still below the margin.
+            INDArray below = Transforms.step(onFake.perExample.rsub(margin), false);
+            encoder.backward(decoder.backward(onFake.gradient(below.neg())));
+            encoding.apply();
+            decoding.apply();
+            realEnergy = onReal.mean();
+            fakeEnergy = onFake.mean();
+            dLoss = realEnergy + Transforms.relu(onFake.perExample.rsub(margin), true).meanNumber().doubleValue();
+        }
+
+        // The generator's forward caches still belong to the last fake batch.
+        Energy onFake = energy(encoder, decoder, fake);
+        INDArray gradCode = decoder.inputGradient(onFake.gradient(null));
+        double pullAway = 0;
+        if (pullAwayWeight > 0) {
+            PullAway pt = PullAway.of(onFake.code);
+            pullAway = pt.value;
+            gradCode.addi(pt.gradient.muli(pullAwayWeight));
+        }
+        // The energy depends on the fake twice: as the autoencoder's input and as its target.
+        INDArray gradFake = encoder.inputGradient(gradCode).subi(onFake.gradient(null).reshape(fake.shape()));
+        NetworkUpdate generatorUpdate = model.update(GenerativeModel.GENERATOR, step);
+        generatorUpdate.backward(gradFake);
+        generatorUpdate.apply();
+        return new double[] {dLoss, onFake.mean() + pullAwayWeight * pullAway, realEnergy, fakeEnergy, pullAway};
+    }
+
+    private static Energy energy(Network encoder, Network decoder, INDArray x) {
+        INDArray code = encoder.forward(x, true);
+        INDArray error = decoder.forward(code, true).sub(x);
+        int n = (int) x.size(0);
+        INDArray rows = error.reshape('c', n, -1);
+        return new Energy(code, error, rows.mul(rows).mean(1).reshape(n, 1));
+    }
+
+    /** The autoencoder's code and reconstruction error for a batch, and each example's energy. */
+    private record Energy(INDArray code, INDArray error, INDArray perExample) {
+
+        double mean() {
+            return perExample.meanNumber().doubleValue();
+        }
+
+        /**
+         * d/d(reconstruction) of the batch mean of w_i * energy_i, with weights w ([n, 1]) or
+         * all ones when null.
+         */
+        INDArray gradient(INDArray weights) {
+            long n = error.size(0);
+            INDArray rows = error.reshape('c', n, -1);
+            INDArray g = rows.mul(2.0 / rows.length());
+            return (weights == null ? g : g.muliColumnVector(weights)).reshape('c', error.shape());
+        }
+    }
+
+    /** The pulling-away term of codes S, [n, c]: mean over pairs i != j of cos^2(S_i, S_j), and its gradient. */
+    record PullAway(double value, INDArray gradient) {
+
+        static PullAway of(INDArray codes) {
+            int n = (int) codes.size(0);
+            INDArray norms = Transforms.sqrt(codes.mul(codes).sum(1).addi(1e-12), false).reshape(n, 1);
+            INDArray unit = codes.divColumnVector(norms);
+            INDArray cos = unit.mmul(unit.transpose());
+            INDArray offDiagonal = cos.sub(Nd4j.eye(n).castTo(cos.dataType()).muli(cos));
+            double pairs = (double) n * (n - 1);
+            double value = offDiagonal.mul(offDiagonal).sumNumber().doubleValue() / pairs;
+            // d/d unit = 4/pairs * C_offdiag unit; then through s / |s|: (g - u (u . g)) / |s|.
+            INDArray gradUnit = offDiagonal.mmul(unit).muli(4 / pairs);
+            INDArray along = gradUnit.mul(unit).sum(1).reshape(n, 1);
+            INDArray gradient = gradUnit.subi(unit.mulColumnVector(along)).divColumnVector(norms);
+            return new PullAway(value, gradient);
+        }
+    }
+}

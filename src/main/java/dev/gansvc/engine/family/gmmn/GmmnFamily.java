@@ -1,0 +1,69 @@
+package dev.gansvc.engine.family.gmmn;
+
+import dev.gansvc.engine.model.Capability;
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.LossSeries;
+import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.model.ModelShape;
+import dev.gansvc.engine.model.Objective;
+import dev.gansvc.engine.model.Option;
+import dev.gansvc.engine.model.OptionValues;
+import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.TrainingSettings;
+import dev.gansvc.engine.nets.Mlp;
+import dev.gansvc.engine.nn.Network;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Generative moment matching: a fully connected generator trained on MMD alone. */
+public final class GmmnFamily implements ModelFamily {
+
+    /** Li et al. 2015 used large batches: MMD on a small batch is a noisy estimate. */
+    private static final Recipe IMAGES = Recipe.adam(50, 256, 32, 1e-3, 0.9, 0.999, 0, OptionValues.NONE);
+    private static final Recipe ROWS = Recipe.adam(10, 256, 16, 1e-3, 0.9, 0.999, 0.99, OptionValues.NONE);
+
+    @Override
+    public String id() {
+        return "gmmn";
+    }
+
+    @Override
+    public String description() {
+        return "Generative moment matching network: a generator trained on kernel MMD alone, no discriminator";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of();
+    }
+
+    @Override
+    public Recipe recipe(long[] exampleShape, String variant) {
+        return exampleShape.length == 3 ? IMAGES : ROWS;
+    }
+
+    @Override
+    public Map<String, Network> networks(ModelShape shape) {
+        Map<String, Network> networks = new LinkedHashMap<>();
+        networks.put(GenerativeModel.GENERATOR, Mlp.generator(shape));
+        return networks;
+    }
+
+    @Override
+    public Objective objective(TrainingSettings settings) {
+        return new MomentMatchingObjective();
+    }
+
+    @Override
+    public List<LossSeries> lossSeries() {
+        return MomentMatchingObjective.SERIES;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gansvc.engine.family.vaegan;
+
+import dev.gansvc.engine.adversarial.AdversarialObjective;
+import dev.gansvc.engine.adversarial.AdversarialRecipes;
+import dev.gansvc.engine.data.FeatureScaling;
+import dev.gansvc.engine.model.Capability;
+import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.LossSeries;
+import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.model.ModelShape;
+import dev.gansvc.engine.model.Objective;
+import dev.gansvc.engine.model.Option;
+import dev.gansvc.engine.model.OptionValues;
+import dev.gansvc.engine.model.Reconstructor;
+import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.TrainingSettings;
+import dev.gansvc.engine.nets.AutoencoderVariant;
+import dev.gansvc.engine.nets.Dcgan;
+import dev.gansvc.engine.nets.Mlp;
+import dev.gansvc.engine.nn.Network;
+import dev.gansvc.engine.variational.VaeObjective;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * VAE-GAN: a VAE whose decoder is a GAN generator judged by a discriminator. For 28x28 grey
+ * images the DCGAN's generator and discriminator with a convolutional encoder; fully connected
+ * otherwise.
+ */
+public final class VaeGanFamily implements ModelFamily {
+
+    /** The GAN's optimiser settings (its discriminator sets the pace), a VAE's latent size. */
+    private static final Recipe IMAGES = Recipe.adam(10, 64, 16, 2e-4, 0.5, 0.999, 0, OptionValues.NONE);
+    /** The GAN's settings for rows; its objective has no R1. */
+    private static final Recipe ROWS = AdversarialRecipes.ROWS.withOptions(OptionValues.NONE);
+
+    @Override
+    public String id() {
+        return "vaegan";
+    }
+
+    @Override
+    public String description() {
+        return "VAE-GAN: a VAE whose decoder is also a GAN generator judged by a discriminator";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of();
+    }
+
+    @Override
+    public Recipe recipe(long[] exampleShape, String variant) {
+        return exampleShape.length == 3 ? IMAGES : ROWS;
+    }
+
+    @Override
+    public Map<String, Network> networks(ModelShape shape) {
+        Map<String, Network> networks = new LinkedHashMap<>();
+        boolean dcgan = Dcgan.takes(shape.exampleShape());
+        ModelShape twoHeads = new ModelShape(2 * shape.latentDim(), shape.exampleShape(), 0);
+        networks.put(GenerativeModel.ENCODER, dcgan ? AutoencoderVariant.CONV.unstandardizedEncoder(twoHeads)
+                : Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE));
+        networks.put(GenerativeModel.GENERATOR, dcgan ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape));
+        networks.put(AdversarialObjective.DISCRIMINATOR, dcgan ? Dcgan.discriminator(Dcgan.CHANNELS, 1)
+                : Mlp.discriminator(shape));
+        return networks;
+    }
+
+    @Override
+    public Objective objective(TrainingSettings settings) {
+        return new VaeGanObjective();
+    }
+
+    @Override
+    public List<LossSeries> lossSeries() {
+        return VaeGanObjective.SERIES;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION, Capability.RECONSTRUCTIONS);
+    }
+
+    @Override
+    public Reconstructor reconstructor(ModelShape shape, Map<String, Network> networks,
+            Optional<FeatureScaling> scaling) {
+        return VaeObjective.reconstructor(shape, networks, scaling);
+    }
+}
