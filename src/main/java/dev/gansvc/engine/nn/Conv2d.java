@@ -50,7 +50,9 @@ public final class Conv2d implements Layer {
         long w = ConvOps.outputSize(x.size(3), kernel, stride, pad);
         INDArray out = Tensors.zeros(x.size(0), outChannels, h, w);
         ConvOps.conv2d(x, p.weights, p.bias, out, kernel, stride, pad);
-        input = training ? x : null;
+        if (training) {
+            input = x;
+        }
         return out;
     }
 

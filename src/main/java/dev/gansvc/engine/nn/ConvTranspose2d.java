@@ -68,7 +68,9 @@ public final class ConvTranspose2d implements Layer, ScalesOutputChannels {
         // A separate bias pass measured faster than deconv2d's fused bias.
         ConvOps.deconv2d(x, p.weights, out, kernel, stride, pad);
         Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(out, p.bias).addOutputs(out).addBooleanArguments(true).build());
-        input = training ? x : null;
+        if (training) {
+            input = x;
+        }
         return out;
     }
 

@@ -74,7 +74,9 @@ public final class Dense implements Layer, ScalesOutputChannels {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         INDArray withOnes = Nd4j.hstack(x, Nd4j.ones(x.dataType(), x.size(0), 1));
-        input = training ? withOnes : null;
+        if (training) {
+            input = withOnes;
+        }
         INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), out);
         Nd4j.gemm(withOnes, augmented, y, false, false, 1.0, 0.0);
         return y;

@@ -9,7 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * checkpoint each touch one contiguous array.
  *
  * <p>{@code forward(x, true)} remembers what {@link #backward} needs; {@code forward(x, false)}
- * remembers nothing, so inference may run on several threads at once.
+ * writes no field at all (it neither remembers nor forgets), so inference may run on several
+ * threads at once, and an inference pass between a training pass and its backward leaves that
+ * backward intact.
  */
 public interface Layer {
 
