@@ -2,6 +2,7 @@ package dev.gansvc.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.nn.Tensors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ class ConcurrentSamplingTest {
     @Test
     void aDcganGeneratorSamplesTheSameOnManyThreadsAsOnOne() throws Exception {
         ModelShape shape = new ModelShape(16, new long[] {1, 28, 28}, 0);
-        GeneratorModel generator = GeneratorModel.of(trainedLooking(Architecture.DCGAN, shape, 11));
+        GeneratorModel generator = GeneratorModel.of(trainedLooking(ModelFamilies.all().require("dcgan"), shape, 11));
         List<Supplier<INDArray>> calls = new ArrayList<>();
         int[] counts = {1, 3, 8, 17, 5, 32};
         for (int i = 0; i < counts.length; i++) {
@@ -49,8 +50,8 @@ class ConcurrentSamplingTest {
     @Test
     void aFilteringGanOfRowsSamplesTheSameOnManyThreadsAsOnOne() throws Exception {
         ModelShape shape = new ModelShape(4, new long[] {2}, 0);
-        GeneratorModel generator = GeneratorModel.of(trainedLooking(Architecture.GAN, shape, 12));
-        assertThat(Architecture.GAN.filtersSamples(shape)).isTrue();
+        GeneratorModel generator = GeneratorModel.of(trainedLooking(ModelFamilies.all().require("gan"), shape, 12));
+        assertThat(ModelFamilies.all().require("gan").sampleFilter(shape)).isPresent();
         generator.generate(1, 0); // calibrates the rejection threshold once, before the threads start
         List<Supplier<INDArray>> calls = new ArrayList<>();
         int[] counts = {1, 7, 64, 300};
@@ -65,9 +66,9 @@ class ConcurrentSamplingTest {
 
     @Test
     void aConvolutionalAutoencoderReconstructsTheSameOnManyThreadsAsOnOne() throws Exception {
-        ModelShape shape = Architecture.AUTOENCODER.shape(8, new long[] {1, 28, 28}, 0, "conv");
-        GenerativeModel model = trainedLooking(Architecture.AUTOENCODER, shape, 13);
-        Reconstructor reconstructor = ModelArtifact.readReconstructor(ModelArtifact.write(model));
+        ModelShape shape = ModelFamilies.all().require("autoencoder").shape(8, new long[] {1, 28, 28}, 0, "conv");
+        GenerativeModel model = trainedLooking(ModelFamilies.all().require("autoencoder"), shape, 13);
+        Reconstructor reconstructor = ModelArtifact.readReconstructor(ModelArtifact.write(model), ModelFamilies.all());
         List<Supplier<INDArray>> calls = new ArrayList<>();
         int[] counts = {1, 4, 9, 16};
         for (int i = 0; i < counts.length; i++) {
@@ -150,8 +151,8 @@ class ConcurrentSamplingTest {
     }
 
     /** A model with random weights and batch-norm statistics away from their initial values. */
-    private static GenerativeModel trainedLooking(Architecture architecture, ModelShape shape, long seed) {
-        GenerativeModel model = GenerativeModel.create(architecture, shape, OptimizerSettings.adam(2e-4, 0.5, 0.999),
+    private static GenerativeModel trainedLooking(ModelFamily family, ModelShape shape, long seed) {
+        GenerativeModel model = GenerativeModel.create(family, shape, OptimizerSettings.adam(2e-4, 0.5, 0.999),
                 seed);
         SplittableRandom random = new SplittableRandom(seed);
         for (String name : model.networkNames()) {
