@@ -6,8 +6,6 @@ import dev.gansvc.engine.data.CsvTables;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.DatasetCodec;
 import dev.gansvc.engine.data.ImageArchive;
-import dev.gansvc.jobs.JobRepository;
-import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.web.ConflictException;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,16 +32,16 @@ public class DatasetService {
 
     private final DatasetCatalog catalog;
     private final UploadedDatasetRepository uploads;
-    private final JobRepository jobs;
+    private final DatasetUsers users;
     private final GanProperties.Uploads limits;
     private final JsonMapper json;
     private final Clock clock;
 
-    public DatasetService(DatasetCatalog catalog, UploadedDatasetRepository uploads, JobRepository jobs,
+    public DatasetService(DatasetCatalog catalog, UploadedDatasetRepository uploads, DatasetUsers users,
             GanProperties properties, JsonMapper json, Clock clock) {
         this.catalog = catalog;
         this.uploads = uploads;
-        this.jobs = jobs;
+        this.users = users;
         this.limits = properties.uploads();
         this.json = json;
         this.clock = clock;
@@ -94,7 +91,7 @@ public class DatasetService {
         }
         UploadedDatasetRepository.Summary d = uploads.summary(name)
                 .orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
-        List<Long> using = jobs.findIdsByDatasetAndStatusIn(name, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING));
+        List<Long> using = users.unfinishedJobs(name);
         if (!using.isEmpty()) {
             throw new ConflictException("dataset '" + name + "' is in use by unfinished jobs " + using
                     + "; cancel them or wait for them to finish");
