@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Appending the label to the input instead (one-hot planes on images) worked for rows and
  * 28-pixel digits but not for the eight-convolution 64-pixel discriminator, which learned the
- * pictures and ignored the planes (class agreement 0.30 on shapes64 against chance 0.25).
+ * pictures and ignored the planes (class agreement near chance on shapes64; docs/quality.md).
  *
  * @param labels each example's class, in the order the packs hold them
  * @param classes 0 for an unconditional discriminator

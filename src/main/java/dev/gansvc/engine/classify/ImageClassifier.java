@@ -37,8 +37,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>It trains for {@value #MIN_EPOCHS} epochs, or more (up to {@value #MAX_EPOCHS}) where an
  * epoch is short, so that it takes at least {@value #MIN_STEPS} steps: the digits' 3 epochs take
- * 420, and the 5,400 training pictures of shapes64 get 5 (on a first draft of the shapes, 3
- * epochs reached 62 to 80% on held-out pictures, 5 reached 97%).
+ * 420, and the 5,400 training pictures of shapes64 get 5 (3 were too few on a first draft of
+ * the shapes; docs/quality.md has the figures).
  */
 public final class ImageClassifier {
 

@@ -24,8 +24,8 @@ public final class GanFamily implements ModelFamily {
 
     /**
      * On images the fully connected GAN learns far slower per step than the DCGAN (no
-     * convolutions to share what it learns across the picture), but each step is ~6 times
-     * cheaper, so it runs more epochs and samples a weight average.
+     * convolutions to share what it learns across the picture), but each step is several
+     * times cheaper, so it runs more epochs and samples a weight average.
      */
     private static final Recipe IMAGES = Recipe.adam(60, 64, 100, 2e-4, 0.5, 0.999, 0.999,
             AdversarialOptions.defaults(0, 1));
