@@ -123,7 +123,7 @@ class ModelFamilyEndToEndTest {
         assertThat(nearMode2).isGreaterThan(60);
         assertThat(api.getPng("/models/" + modelId + "/sample.png?label=7")).isNotEmpty();
         assertThat(api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2\n".getBytes()).body())
-                .contains("does not reconstruct; autoencoders and VAEs do");
+                .contains("does not reconstruct; models of [vae, vaegan, autoencoder] do");
         JsonNode agreement = api.getJson("/jobs/" + job.get("id").asLong()).at("/quality/classAgreement");
         assertThat(agreement.get("perClass")).hasSize(8);
 

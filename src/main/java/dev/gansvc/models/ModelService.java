@@ -187,7 +187,7 @@ public class ModelService {
         TrainedModel model = find(id);
         if (!families.find(model.getArchitecture()).map(f -> f.serves(Capability.RECONSTRUCTIONS)).orElse(false)) {
             throw new InvalidFieldException("id", "model " + id + " (" + model.getArchitecture()
-                    + ") does not reconstruct; autoencoders and VAEs do");
+                    + ") does not reconstruct; models of " + families.serving(Capability.RECONSTRUCTIONS) + " do");
         }
         Reconstructor loaded = ModelArtifact.readReconstructor(artifact(id).getContent(), families);
         reconstructors.put(id, loaded);
@@ -209,7 +209,8 @@ public class ModelService {
         }
         int classes = find(id).getClassCount();
         if (classes == 0) {
-            throw new InvalidFieldException("label", "model " + id + " is not class-conditional; train a cgan to choose the class");
+            throw new InvalidFieldException("label", "model " + id + " is not class-conditional; train one of "
+                    + families.serving(Capability.CLASS_CONDITIONAL) + " to choose the class");
         }
         if (label.getAsInt() < 0 || label.getAsInt() >= classes) {
             throw new InvalidFieldException("label", "must be between 0 and " + (classes - 1) + " (was " + label.getAsInt() + ")");

@@ -10,6 +10,7 @@ import dev.gansvc.engine.family.gmmn.GmmnFamily;
 import dev.gansvc.engine.family.vae.VaeFamily;
 import dev.gansvc.engine.family.vaegan.VaeGanFamily;
 import dev.gansvc.engine.family.wgangp.WganGpFamily;
+import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.FamilyLookup;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Option;
@@ -76,6 +77,11 @@ public final class ModelFamilies implements FamilyLookup {
         Map<String, Option> options = new LinkedHashMap<>();
         byId.values().forEach(f -> f.options().forEach(o -> options.putIfAbsent(o.name(), o)));
         return List.copyOf(options.values());
+    }
+
+    /** The ids of the families that serve {@code capability}. */
+    public List<String> serving(Capability capability) {
+        return byId.values().stream().filter(f -> f.serves(capability)).map(ModelFamily::id).toList();
     }
 
     /** The ids of the families that read {@code option}. */
