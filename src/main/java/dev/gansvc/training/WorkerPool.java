@@ -44,6 +44,7 @@ public class WorkerPool implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
+    /** Whether the pool runs: set by {@link #start()} and cleared by {@link #stop()}, and by nothing else. */
     private volatile boolean active;
 
     public WorkerPool(JobRepository jobs, JobTransitions transitions, JobExecutor executor, GanProperties properties,
@@ -112,6 +113,9 @@ public class WorkerPool implements SmartLifecycle {
         String device = Devices.bindCurrentThread(index);
         String worker = instance + "/worker-" + index + "@" + device;
         while (active) {
+            // An interrupt is no stop request (stop() clears active): one left over from the last
+            // job must not fail the next claim or run, nor end the next wait at once.
+            Thread.interrupted();
             try {
                 JobLease lease = claimNext(worker);
                 if (lease == null) {
@@ -120,6 +124,11 @@ public class WorkerPool implements SmartLifecycle {
                 }
                 JobControl control = new JobControl();
                 running.put(lease.jobId(), control);
+                if (!active) {
+                    // stop() came between the claim and the put, and did not see this job: pause
+                    // it as stop() would have (stop() clears active before it reads running).
+                    control.shutDown();
+                }
                 try {
                     executor.execute(lease, control);
                 } finally {
@@ -153,8 +162,8 @@ public class WorkerPool implements SmartLifecycle {
                 wakeUp.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            active = false;
+            // Woken early: the caller looks for work again, or ends if stop() cleared active.
+            // The pool's state is stop()'s alone to change.
         } finally {
             lock.unlock();
         }
