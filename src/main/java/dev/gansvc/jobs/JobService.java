@@ -21,15 +21,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class JobService {
 
     private final JobRepository jobs;
+    private final JobTransitions transitions;
     private final JobSpecResolver resolver;
     private final ModelFamilies families;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public JobService(JobRepository jobs, JobSpecResolver resolver, ModelFamilies families, JsonMapper json,
-            ApplicationEventPublisher events, Clock clock) {
+    public JobService(JobRepository jobs, JobTransitions transitions, JobSpecResolver resolver,
+            ModelFamilies families, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
+        this.transitions = transitions;
         this.resolver = resolver;
         this.families = families;
         this.json = json;
@@ -62,12 +64,14 @@ public class JobService {
 
     /** Cancels a queued job at once, or asks the worker of a running one to stop at its next step. */
     public JobView cancel(long id) {
-        Job job = find(id);
-        if (job.getStatus().isFinal()) {
-            throw new ConflictException("job " + id + " is already " + job.getStatus() + " and cannot be cancelled");
-        }
-        if (jobs.cancelQueued(id, clock.instant()) == 0 && jobs.requestCancel(id) == 1) {
-            events.publishEvent(new JobEvents.CancelRequested(id));
+        Job.Cancellation cancellation = transitions.cancel(id, clock.instant())
+                .orElseThrow(() -> new NotFoundException("job " + id + " does not exist"));
+        switch (cancellation) {
+            case REQUESTED -> events.publishEvent(new JobEvents.CancelRequested(id));
+            case TOO_LATE -> throw new ConflictException(
+                    "job " + id + " is already " + find(id).getStatus() + " and cannot be cancelled");
+            case CANCELLED -> {
+            }
         }
         return get(id);
     }

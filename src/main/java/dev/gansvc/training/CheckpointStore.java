@@ -1,8 +1,8 @@
 package dev.gansvc.training;
 
 import dev.gansvc.engine.model.GenerativeModel;
-import dev.gansvc.jobs.JobRepository;
-import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.jobs.JobLease;
+import dev.gansvc.jobs.JobTransitions;
 import dev.gansvc.models.Artifact;
 import dev.gansvc.models.ArtifactRepository;
 import dev.gansvc.models.TrainedModel;
@@ -15,22 +15,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Saves checkpoints and final models. Each write runs in one transaction that first checks
- * the worker still owns the job, so a worker whose job was taken over writes nothing.
+ * the worker still holds the job, locking its row until the write commits, so a worker whose
+ * job was taken over writes nothing.
  */
 @Component
 public class CheckpointStore {
 
-    private final JobRepository jobs;
+    private final JobTransitions transitions;
     private final ArtifactRepository artifacts;
     private final CheckpointRepository checkpoints;
     private final TrainedModelRepository models;
     private final JsonMapper json;
     private final Clock clock;
 
-    public CheckpointStore(JobRepository jobs, ArtifactRepository artifacts, CheckpointRepository checkpoints,
+    public CheckpointStore(JobTransitions transitions, ArtifactRepository artifacts, CheckpointRepository checkpoints,
             TrainedModelRepository models, JsonMapper json, Clock clock) {
         this.json = json;
-        this.jobs = jobs;
+        this.transitions = transitions;
         this.artifacts = artifacts;
         this.checkpoints = checkpoints;
         this.models = models;
@@ -46,8 +47,9 @@ public class CheckpointStore {
     }
 
     @Transactional
-    public void save(long jobId, String worker, long iteration, int epoch, byte[] artifact) {
-        assertOwner(jobId, worker);
+    public void save(JobLease lease, long iteration, int epoch, byte[] artifact) {
+        assertHeld(lease);
+        long jobId = lease.jobId();
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
         // Read the old artifact id before saving: the save merges onto the managed entity.
         Optional<Long> previousArtifact = checkpoints.findById(jobId).map(Checkpoint::getArtifactId);
@@ -61,20 +63,41 @@ public class CheckpointStore {
      * and marks the job SUCCEEDED, atomically.
      */
     @Transactional
-    public long complete(long jobId, String worker, String dataset, GenerativeModel model, byte[] artifact, String quality) {
-        assertOwner(jobId, worker);
-        if (quality != null && jobs.recordQuality(jobId, worker, quality) != 1) {
-            throw new LostOwnershipException(jobId);
-        }
+    public long complete(JobLease lease, String dataset, GenerativeModel model, byte[] artifact, String quality) {
+        assertHeld(lease);
+        long jobId = lease.jobId();
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
         TrainedModel trained = models.save(new TrainedModel(jobId, model.family().id(), dataset,
                 model.latentDim(), model.exampleShape(), model.shape().classCount(),
                 json.writeValueAsString(model.parameterCounts()), model.iteration(), saved.getId(), clock.instant()));
         discard(jobId);
-        if (jobs.finish(jobId, worker, JobStatus.SUCCEEDED, null, trained.getId(), clock.instant()) != 1) {
+        if (!transitions.succeed(lease, trained.getId(), quality, clock.instant())) {
             throw new LostOwnershipException(jobId);
         }
         return trained.getId();
+    }
+
+    /**
+     * Marks the job FAILED and drops its checkpoint, atomically; false, and nothing written, if
+     * the lease no longer holds the job (the checkpoint is then its new holder's).
+     */
+    @Transactional
+    public boolean fail(JobLease lease, String error) {
+        if (!transitions.fail(lease, error, clock.instant())) {
+            return false;
+        }
+        discard(lease.jobId());
+        return true;
+    }
+
+    /** As {@link #fail}, for a job its holder stopped because it was cancelled. */
+    @Transactional
+    public boolean cancel(JobLease lease) {
+        if (!transitions.stopCancelled(lease, clock.instant())) {
+            return false;
+        }
+        discard(lease.jobId());
+        return true;
     }
 
     /** Drops the checkpoint of a job that will not resume. */
@@ -87,9 +110,10 @@ public class CheckpointStore {
         });
     }
 
-    private void assertOwner(long jobId, String worker) {
-        if (jobs.touch(jobId, worker, clock.instant()) != 1) {
-            throw new LostOwnershipException(jobId);
+    /** Locks the job's row for the rest of the transaction if the lease still holds it (a heartbeat too). */
+    private void assertHeld(JobLease lease) {
+        if (!transitions.holdBy(lease, clock.instant())) {
+            throw new LostOwnershipException(lease.jobId());
         }
     }
 }

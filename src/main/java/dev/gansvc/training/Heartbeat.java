@@ -1,6 +1,7 @@
 package dev.gansvc.training;
 
-import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobLease;
+import dev.gansvc.jobs.JobTransitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -26,9 +27,9 @@ final class Heartbeat implements AutoCloseable {
         this.timer = timer;
     }
 
-    static Heartbeat start(JobRepository jobs, long jobId, String worker, Duration interval, Clock clock) {
+    static Heartbeat start(JobTransitions transitions, JobLease lease, Duration interval, Clock clock) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heartbeat-job-" + jobId);
+            Thread t = new Thread(r, "heartbeat-job-" + lease.jobId());
             t.setDaemon(true);
             return t;
         });
@@ -37,9 +38,9 @@ final class Heartbeat implements AutoCloseable {
         // would silence the heartbeat for good: log it and try again at the next tick.
         timer.scheduleAtFixedRate(() -> {
             try {
-                jobs.touch(jobId, worker, clock.instant());
+                transitions.holdBy(lease, clock.instant());
             } catch (RuntimeException e) {
-                log.warn("job {}: heartbeat not written: {}", jobId, e.getMessage());
+                log.warn("job {}: heartbeat not written: {}", lease.jobId(), e.getMessage());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
         return new Heartbeat(timer);

@@ -12,10 +12,11 @@ import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.jobs.Job;
+import dev.gansvc.jobs.JobLease;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.JobSpec;
-import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.jobs.JobTransitions;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public class JobExecutor {
     private static final Logger log = LoggerFactory.getLogger(JobExecutor.class);
 
     private final JobService jobService;
-    private final JobRepository jobs;
+    private final JobTransitions transitions;
     private final DatasetCatalog datasets;
     private final DigitClassifiers digitClassifiers;
     private final ClassClassifiers classClassifiers;
@@ -43,35 +44,36 @@ public class JobExecutor {
     private final ModelFamilies families;
     private final Clock clock;
 
-    public JobExecutor(JobService jobService, JobRepository jobs, DatasetCatalog datasets,
+    public JobExecutor(JobService jobService, JobRepository jobs, JobTransitions transitions, DatasetCatalog datasets,
             DigitClassifiers digitClassifiers, ClassClassifiers classClassifiers, CheckpointStore checkpoints,
             LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, JsonMapper json,
             ModelFamilies families, Clock clock) {
         this.jobService = jobService;
-        this.jobs = jobs;
+        this.transitions = transitions;
         this.datasets = datasets;
         this.digitClassifiers = digitClassifiers;
         this.classClassifiers = classClassifiers;
         this.checkpoints = checkpoints;
-        this.repositories = new TrainingRecorder.Repositories(jobs, lossPoints, snapshots, checkpoints);
+        this.repositories = new TrainingRecorder.Repositories(transitions, jobs, lossPoints, snapshots, checkpoints);
         this.settings = properties.jobs();
         this.json = json;
         this.families = families;
         this.clock = clock;
     }
 
-    void execute(long jobId, String worker, JobControl control) {
-        try (Heartbeat alive = Heartbeat.start(jobs, jobId, worker, settings.heartbeatInterval(), clock)) {
-            run(jobService.find(jobId), worker, control);
+    void execute(JobLease lease, JobControl control) {
+        long jobId = lease.jobId();
+        try (Heartbeat alive = Heartbeat.start(transitions, lease, settings.heartbeatInterval(), clock)) {
+            run(jobService.find(jobId), lease, control);
         } catch (LostOwnershipException e) {
             log.warn("{}: stopping", e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("job {} failed", jobId, e);
-            fail(jobId, worker, e.getClass().getSimpleName() + ": " + e.getMessage());
+            fail(lease, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private void run(Job job, String worker, JobControl control) {
+    private void run(Job job, JobLease lease, JobControl control) {
         long jobId = job.getId();
         JobSpec spec = jobService.spec(job);
         Dataset data = datasets.find(spec.dataset())
@@ -80,7 +82,7 @@ public class JobExecutor {
         try {
             resumed = checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizer(), families));
         } catch (RuntimeException e) {
-            fail(jobId, worker, "cannot resume from checkpoint: " + e.getMessage());
+            fail(lease, "cannot resume from checkpoint: " + e.getMessage());
             return;
         }
         ModelFamily family = jobService.family(job);
@@ -93,10 +95,10 @@ public class JobExecutor {
         repositories.lossPoints().deleteAfter(jobId, model.iteration());
         repositories.snapshots().deleteAfter(jobId, model.iteration());
         log.info("job {}: {} on {} at iteration {} of {} ({})", jobId, spec.model(), spec.dataset(), model.iteration(),
-                job.getTotalIterations(), worker);
+                job.getTotalIterations(), lease.worker());
 
         Trainer trainer = new Trainer(model, data, spec.trainingSettings());
-        TrainingRecorder recorder = new TrainingRecorder(jobId, worker, spec, trainer.plan(), control, model,
+        TrainingRecorder recorder = new TrainingRecorder(lease, spec, trainer.plan(), control, model,
                 repositories, settings, clock);
         Trainer.Outcome outcome = trainer.train(recorder, recorder::shouldStop);
         recorder.flush();
@@ -105,29 +107,26 @@ public class JobExecutor {
         } else if (outcome == Trainer.Outcome.COMPLETED) {
             String quality = QualityReport.measure(trainer, spec.dataset(), spec.seed(),
                     digitClassifiers.forDataset(spec.dataset()), classClassifiers).map(json::writeValueAsString).orElse(null);
-            long modelId = checkpoints.complete(jobId, worker, spec.dataset(), model, ModelArtifact.write(model), quality);
+            long modelId = checkpoints.complete(lease, spec.dataset(), model, ModelArtifact.write(model), quality);
             log.info("job {} succeeded: model {}", jobId, modelId);
         } else if (control.cancelled()) {
-            checkpoints.discard(jobId);
-            jobs.finish(jobId, worker, JobStatus.CANCELLED, null, null, clock.instant());
+            checkpoints.cancel(lease);
             log.info("job {} cancelled at iteration {}", jobId, model.iteration());
         } else {
             recorder.checkpoint();
-            jobs.release(jobId, worker);
-            log.info("job {} paused at iteration {} for shutdown; it resumes on the next start", jobId, model.iteration());
+            if (transitions.release(lease)) {
+                log.info("job {} paused at iteration {} for shutdown; it resumes on the next start", jobId, model.iteration());
+            } else {
+                log.warn("job {} was taken over elsewhere before it could be paused", jobId);
+            }
         }
     }
 
-    private void fail(long jobId, String worker, String error) {
+    private void fail(JobLease lease, String error) {
         try {
-            checkpoints.discard(jobId);
-            jobs.finish(jobId, worker, JobStatus.FAILED, truncate(error), null, clock.instant());
+            checkpoints.fail(lease, error);
         } catch (RuntimeException e) {
-            log.error("could not mark job {} failed", jobId, e);
+            log.error("could not mark job {} failed", lease.jobId(), e);
         }
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
     }
 }

@@ -2,6 +2,7 @@ package dev.gansvc.training;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobTransitions;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -21,14 +22,16 @@ public class StaleJobReaper {
     private static final Logger log = LoggerFactory.getLogger(StaleJobReaper.class);
 
     private final JobRepository jobs;
+    private final JobTransitions transitions;
     private final CheckpointStore checkpoints;
     private final GanProperties.Jobs settings;
     private final TaskScheduler scheduler;
     private final Clock clock;
 
-    public StaleJobReaper(JobRepository jobs, CheckpointStore checkpoints, GanProperties properties,
-            TaskScheduler scheduler, Clock clock) {
+    public StaleJobReaper(JobRepository jobs, JobTransitions transitions, CheckpointStore checkpoints,
+            GanProperties properties, TaskScheduler scheduler, Clock clock) {
         this.jobs = jobs;
+        this.transitions = transitions;
         this.checkpoints = checkpoints;
         this.settings = properties.jobs();
         this.scheduler = scheduler;
@@ -43,12 +46,14 @@ public class StaleJobReaper {
     void reap() {
         Instant cutoff = clock.instant().minus(settings.staleAfter());
         for (long id : jobs.findStaleIds(cutoff)) {
-            if (jobs.requeueStale(id, cutoff, settings.maxAttempts()) == 1) {
-                log.warn("job {}: its worker stopped reporting; queued to resume from its last checkpoint", id);
-            } else if (jobs.failStale(id, cutoff, "training was interrupted " + settings.maxAttempts()
-                    + " times (its worker stopped reporting); giving up", clock.instant()) == 1) {
-                checkpoints.discard(id);
-                log.warn("job {}: interrupted too often; marked FAILED", id);
+            switch (transitions.reclaimIfStale(id, cutoff, settings.maxAttempts(), clock.instant())) {
+                case REQUEUED -> log.warn("job {}: its worker stopped reporting; queued to resume from its last checkpoint", id);
+                case GAVE_UP -> {
+                    checkpoints.discard(id);
+                    log.warn("job {}: interrupted too often; marked FAILED", id);
+                }
+                case NONE -> {
+                }
             }
         }
     }

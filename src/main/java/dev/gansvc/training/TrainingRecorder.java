@@ -9,8 +9,10 @@ import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.SamplePictures;
 import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.model.TrainingPlan;
+import dev.gansvc.jobs.JobLease;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobSpec;
+import dev.gansvc.jobs.JobTransitions;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
 import java.time.Clock;
@@ -27,13 +29,14 @@ final class TrainingRecorder implements TrainingListener {
 
     private static final int SNAPSHOT_SIZE = 64;
 
+    private final JobLease lease;
     private final long jobId;
-    private final String worker;
     private final JobSpec spec;
     private final long totalIterations;
     private final int examplesPerStep;
     private final JobControl control;
     private final GenerativeModel model;
+    private final JobTransitions transitions;
     private final JobRepository jobs;
     private final LossPointRepository lossPoints;
     private final SnapshotRepository snapshots;
@@ -49,15 +52,16 @@ final class TrainingRecorder implements TrainingListener {
     private int epoch;
     private boolean lost;
 
-    TrainingRecorder(long jobId, String worker, JobSpec spec, TrainingPlan plan, JobControl control, GenerativeModel model,
+    TrainingRecorder(JobLease lease, JobSpec spec, TrainingPlan plan, JobControl control, GenerativeModel model,
             Repositories repositories, GanProperties.Jobs settings, Clock clock) {
-        this.jobId = jobId;
-        this.worker = worker;
+        this.lease = lease;
+        this.jobId = lease.jobId();
         this.spec = spec;
         this.totalIterations = plan.totalIterations();
         this.examplesPerStep = plan.examplesPerStep(spec.trainingSettings());
         this.control = control;
         this.model = model;
+        this.transitions = repositories.transitions();
         this.jobs = repositories.jobs();
         this.lossPoints = repositories.lossPoints();
         this.snapshots = repositories.snapshots();
@@ -70,8 +74,8 @@ final class TrainingRecorder implements TrainingListener {
     }
 
     /** The repositories a recorder writes to. */
-    record Repositories(JobRepository jobs, LossPointRepository lossPoints, SnapshotRepository snapshots,
-            CheckpointStore checkpoints) {
+    record Repositories(JobTransitions transitions, JobRepository jobs, LossPointRepository lossPoints,
+            SnapshotRepository snapshots, CheckpointStore checkpoints) {
     }
 
     @Override
@@ -115,7 +119,7 @@ final class TrainingRecorder implements TrainingListener {
     void checkpoint() {
         flush();
         if (!lost) {
-            checkpoints.save(jobId, worker, model.iteration(), epoch, ModelArtifact.write(model));
+            checkpoints.save(lease, model.iteration(), epoch, ModelArtifact.write(model));
             lastCheckpointNanos = System.nanoTime();
         }
     }
@@ -133,7 +137,7 @@ final class TrainingRecorder implements TrainingListener {
             lossPoints.insertAll(jobId, pending);
             pending.clear();
         }
-        if (jobs.reportProgress(jobId, worker, model.iteration(), epoch, imagesPerSecond, clock.instant()) != 1) {
+        if (!transitions.reportProgress(lease, model.iteration(), epoch, imagesPerSecond, clock.instant())) {
             lost = true;
             return;
         }

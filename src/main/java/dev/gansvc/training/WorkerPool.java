@@ -2,13 +2,16 @@ package dev.gansvc.training;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.jobs.JobEvents;
+import dev.gansvc.jobs.JobLease;
 import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobTransitions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The training workers of this instance, one thread per device. Each claims the oldest queued
- * job with a compare-and-set update, so instances sharing a database split the queue safely.
- * On shutdown running jobs checkpoint and go back to the queue.
+ * job that no other worker is claiming ({@link JobTransitions#claim}), so instances sharing a
+ * database split the queue safely. On shutdown running jobs checkpoint and go back to the queue.
  */
 @Component
 public class WorkerPool implements SmartLifecycle {
@@ -32,6 +35,7 @@ public class WorkerPool implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
 
     private final JobRepository jobs;
+    private final JobTransitions transitions;
     private final JobExecutor executor;
     private final GanProperties.Workers settings;
     private final Clock clock;
@@ -40,10 +44,13 @@ public class WorkerPool implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
+    /** Whether the pool runs: set by {@link #start()} and cleared by {@link #stop()}, and by nothing else. */
     private volatile boolean active;
 
-    public WorkerPool(JobRepository jobs, JobExecutor executor, GanProperties properties, Clock clock) {
+    public WorkerPool(JobRepository jobs, JobTransitions transitions, JobExecutor executor, GanProperties properties,
+            Clock clock) {
         this.jobs = jobs;
+        this.transitions = transitions;
         this.executor = executor;
         this.settings = properties.workers();
         this.clock = clock;
@@ -106,18 +113,26 @@ public class WorkerPool implements SmartLifecycle {
         String device = Devices.bindCurrentThread(index);
         String worker = instance + "/worker-" + index + "@" + device;
         while (active) {
+            // An interrupt is no stop request (stop() clears active): one left over from the last
+            // job must not fail the next claim or run, nor end the next wait at once.
+            Thread.interrupted();
             try {
-                Long jobId = claimNext(worker);
-                if (jobId == null) {
+                JobLease lease = claimNext(worker);
+                if (lease == null) {
                     await();
                     continue;
                 }
                 JobControl control = new JobControl();
-                running.put(jobId, control);
+                running.put(lease.jobId(), control);
+                if (!active) {
+                    // stop() came between the claim and the put, and did not see this job: pause
+                    // it as stop() would have (stop() clears active before it reads running).
+                    control.shutDown();
+                }
                 try {
-                    executor.execute(jobId, worker, control);
+                    executor.execute(lease, control);
                 } finally {
-                    running.remove(jobId);
+                    running.remove(lease.jobId());
                 }
             } catch (RuntimeException e) {
                 // e.g. the database is briefly unreachable: keep the worker alive and retry.
@@ -127,10 +142,14 @@ public class WorkerPool implements SmartLifecycle {
         }
     }
 
-    private Long claimNext(String worker) {
+    private JobLease claimNext(String worker) {
         for (Long id : jobs.findQueuedIds(PageRequest.of(0, 8))) {
-            if (active && jobs.claim(id, worker, clock.instant()) == 1) {
-                return id;
+            if (!active) {
+                return null;
+            }
+            Optional<JobLease> lease = transitions.claim(id, worker, clock.instant());
+            if (lease.isPresent()) {
+                return lease.get();
             }
         }
         return null;
@@ -143,8 +162,8 @@ public class WorkerPool implements SmartLifecycle {
                 wakeUp.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            active = false;
+            // Woken early: the caller looks for work again, or ends if stop() cleared active.
+            // The pool's state is stop()'s alone to change.
         } finally {
             lock.unlock();
         }

@@ -8,10 +8,6 @@ import dev.gansvc.support.RequiresPostgres;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,13 +18,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Several instances share one PostgreSQL database: claims racing from many workers give each
- * job to exactly one, and the job updates are fenced by the owning worker.
+ * job to exactly one, and the job updates are fenced by the owning worker (the tests of
+ * {@link JobTransitionsContract}, run here on PostgreSQL); loss points are written in batches.
  */
 @RequiresPostgres
 @SpringBootTest(properties = "gan.workers.enabled=false")
 @ActiveProfiles("postgres")
 @DirtiesContext
-class PostgresJobClaimTest {
+class PostgresJobClaimTest extends JobTransitionsContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -36,47 +33,7 @@ class PostgresJobClaimTest {
     }
 
     @Autowired
-    JobRepository jobs;
-
-    @Autowired
     LossPointRepository lossPoints;
-
-    @Test
-    void concurrentClaimsGiveEachJobToExactlyOneWorker() throws Exception {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            ids.add(jobs.save(new Job("dcgan", "mnist", "{}", 10, Instant.now())).getId());
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> workers = new ArrayList<>();
-            for (int w = 0; w < 8; w++) {
-                String worker = "worker-" + w;
-                workers.add(() -> {
-                    int won = 0;
-                    for (long id : ids) {
-                        won += jobs.claim(id, worker, Instant.now());
-                    }
-                    return won;
-                });
-            }
-            int total = 0;
-            for (Future<Integer> f : pool.invokeAll(workers)) {
-                total += f.get();
-            }
-            assertThat(total).isEqualTo(ids.size());
-        } finally {
-            pool.shutdownNow();
-        }
-        for (long id : ids) {
-            Job job = jobs.findById(id).orElseThrow();
-            assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING);
-            assertThat(job.getAttempts()).isEqualTo(1);
-            assertThat(jobs.reportProgress(id, "someone-else", 5, 1, 10.0, Instant.now())).as("fenced").isZero();
-            assertThat(jobs.reportProgress(id, job.getWorker(), 5, 1, 10.0, Instant.now())).isEqualTo(1);
-            assertThat(jobs.finish(id, job.getWorker(), JobStatus.CANCELLED, null, null, Instant.now())).isEqualTo(1);
-        }
-    }
 
     @Test
     void lossPointsAreWrittenInBatchesAndTrimmedOnResume() {
@@ -91,6 +48,6 @@ class PostgresJobClaimTest {
         assertThat(found.get(0).values()).containsExactly(0.01, 2.0, 0.6, Double.NaN);
         lossPoints.deleteAfter(id, 700);
         assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4)).hasSize(700);
-        jobs.cancelQueued(id, Instant.now()); // out of the way of workers of other test contexts
+        transitions.cancel(id, Instant.now()); // out of the way of workers of other test contexts
     }
 }

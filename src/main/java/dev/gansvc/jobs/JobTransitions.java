@@ -1,0 +1,85 @@
+package dev.gansvc.jobs;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one move of a job's life cycle ({@link Job}) atomically: locks the job's row, lets the
+ * job decide whether the move may be made and make it, and commits. Row locks, not optimistic
+ * versions, order the moves, so that two workers (on any instances sharing the database) never
+ * both claim a job, and the two threads of one worker (its heartbeat timer, its training loop)
+ * wait for each other instead of failing on a version conflict that would read as a lost hold.
+ *
+ * <p>Each method joins a transaction already open, so a caller can check its hold and write
+ * its own rows in one transaction (see {@code CheckpointStore}); the row stays locked until
+ * that transaction ends.
+ */
+@Service
+public class JobTransitions {
+
+    private final JobRepository jobs;
+
+    public JobTransitions(JobRepository jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * Claims a queued job for {@code worker}; empty if it is not queued any more, or if another
+     * transaction holds its row right now (most likely another worker claiming it): a worker
+     * never waits on another's claim.
+     */
+    @Transactional
+    public Optional<JobLease> claim(long id, String worker, Instant now) {
+        Optional<Job> job = jobs.lockByIdUnlessLocked(id);
+        return job.isPresent() && job.get().claim(worker, now) ? Optional.of(job.get().lease()) : Optional.empty();
+    }
+
+    /** Renews the hold (heartbeat); false if the job is no longer the lease holder's. */
+    @Transactional
+    public boolean holdBy(JobLease lease, Instant now) {
+        return apply(lease.jobId(), job -> job.holdBy(lease, now), false);
+    }
+
+    @Transactional
+    public boolean reportProgress(JobLease lease, long iteration, int epoch, Double imagesPerSecond, Instant now) {
+        return apply(lease.jobId(), job -> job.reportProgress(lease, iteration, epoch, imagesPerSecond, now), false);
+    }
+
+    @Transactional
+    public boolean succeed(JobLease lease, long modelId, String quality, Instant now) {
+        return apply(lease.jobId(), job -> job.succeed(lease, modelId, quality, now), false);
+    }
+
+    @Transactional
+    public boolean fail(JobLease lease, String error, Instant now) {
+        return apply(lease.jobId(), job -> job.fail(lease, error, now), false);
+    }
+
+    @Transactional
+    public boolean stopCancelled(JobLease lease, Instant now) {
+        return apply(lease.jobId(), job -> job.stopCancelled(lease, now), false);
+    }
+
+    @Transactional
+    public boolean release(JobLease lease) {
+        return apply(lease.jobId(), job -> job.release(lease), false);
+    }
+
+    /** Cancels a job, or asks its worker to; empty if there is no such job. */
+    @Transactional
+    public Optional<Job.Cancellation> cancel(long id, Instant now) {
+        return jobs.lockById(id).map(job -> job.cancel(now));
+    }
+
+    @Transactional
+    public Job.Reclaim reclaimIfStale(long id, Instant cutoff, int maxAttempts, Instant now) {
+        return apply(id, job -> job.reclaimIfStale(cutoff, maxAttempts, now), Job.Reclaim.NONE);
+    }
+
+    private <T> T apply(long id, Function<Job, T> move, T ifMissing) {
+        return jobs.lockById(id).map(move).orElse(ifMissing);
+    }
+}
