@@ -61,9 +61,7 @@ public record JobSpec(String model, String dataset, String variant, long seed, i
         map.put(CommonOptions.BETA2.name(), optimizer.beta2());
         map.put(CommonOptions.LEARNING_RATE_SCHEDULE.name(), schedule.learningRate().id());
         map.put(CommonOptions.GENERATOR_AVERAGE.name(), optimizer.generatorAverage());
-        if (variant != null) {
-            map.put("variant", variant);
-        }
+        map.put("variant", variant);
         map.putAll(options.asMap());
         return map;
     }
