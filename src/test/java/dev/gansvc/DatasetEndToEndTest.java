@@ -7,20 +7,19 @@ import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.SquareImages;
+import dev.gansvc.support.ServiceTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Uploading datasets over HTTP, training on them, and the limits that keep uploads safe. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:datasets;DB_CLOSE_DELAY=-1", "gan.uploads.max-bytes=400000"})
+@ServiceTest
 class DatasetEndToEndTest {
 
     @Autowired

@@ -12,6 +12,7 @@ import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.Api;
+import dev.gansvc.support.ServiceTest;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The fully connected GAN on the ring of 8 Gaussians over HTTP: the job's stored mode coverage,
  * the raw samples it was measured on, and the scatter plot.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:mixture;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class MixtureJobEndToEndTest {
 
     @Autowired

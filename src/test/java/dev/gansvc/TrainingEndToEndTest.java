@@ -6,6 +6,7 @@ import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
+import dev.gansvc.support.ServiceTest;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -14,14 +15,12 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real DCGAN job over HTTP, from POST /jobs to a decoded sample.png. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1")
+@ServiceTest
 class TrainingEndToEndTest {
 
     @Autowired

@@ -11,11 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.gansvc.support.ServiceTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -24,8 +23,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * The model-family catalogue ({@code GET /models/families}) and the API document's job request
  * schema, both made from the family registry. One class, so that the suite starts one context.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:families;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@ServiceTest
 class FamilyApiTest {
 
     private static final List<String> IDS = List.of("gan", "dcgan", "dcgan64", "cgan", "wgan-gp", "ebgan", "vae",

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.Requests;
 import dev.gansvc.web.ConflictException;
+import dev.gansvc.support.ServiceTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Cancelling queued and running jobs on a single worker. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:cancel;DB_CLOSE_DELAY=-1", "gan.workers.count=1"})
+@ServiceTest
 class CancelJobTest {
 
     @Autowired

@@ -1,6 +1,5 @@
 package dev.gansvc.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,37 +7,66 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import dev.gansvc.GanProperties;
+import dev.gansvc.datasets.DatasetCatalog;
+import dev.gansvc.datasets.UploadedDatasetRepository;
+import dev.gansvc.families.FamilyConfiguration;
+import dev.gansvc.models.ArtifactRepository;
+import dev.gansvc.models.ModelController;
+import dev.gansvc.models.ModelService;
+import dev.gansvc.models.TrainedModelRepository;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** Bad input gets a 4xx problem+json naming the field, and nothing is stored. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:validation;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+/**
+ * Bad input gets a 4xx problem+json naming the field, and nothing is stored. A web slice: the
+ * controllers, validation, the family registry and the dataset catalogue are real; the
+ * repositories are stand-ins, so that no database or worker starts.
+ */
+@WebMvcTest({JobController.class, ModelController.class})
+@Import({JobService.class, JobSpecResolver.class, FamilyConfiguration.class, DatasetCatalog.class, ModelService.class})
+@EnableConfigurationProperties(GanProperties.class)
 class JobValidationTest {
 
     @Autowired
     MockMvc mvc;
 
-    @Autowired
+    @MockitoBean
     JobRepository jobs;
 
-    long jobsBefore;
+    @MockitoBean
+    JobTransitions transitions;
 
-    @BeforeEach
-    void countJobs() {
-        jobsBefore = jobs.count();
-    }
+    @MockitoBean
+    LossPointRepository lossPoints;
+
+    @MockitoBean
+    SnapshotRepository snapshots;
+
+    @MockitoBean
+    UploadedDatasetRepository uploads;
+
+    @MockitoBean
+    TrainedModelRepository models;
+
+    @MockitoBean
+    ArtifactRepository artifacts;
 
     @AfterEach
     void nothingStored() {
-        assertThat(jobs.count()).as("rejected requests store no job").isEqualTo(jobsBefore);
+        verify(jobs, never()).save(any());
     }
 
     @Test
