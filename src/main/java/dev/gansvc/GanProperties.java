@@ -11,26 +11,34 @@ import org.springframework.validation.annotation.Validated;
 /** Everything under {@code gan:} in application.yml. */
 @Validated
 @ConfigurationProperties("gan")
-public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNull Sampling sampling,
-        @NotNull Map<String, DatasetFiles> datasets, @NotNull Uploads uploads) {
+public record GanProperties(
+        @NotNull Workers workers,
+        @NotNull Jobs jobs,
+        @NotNull Sampling sampling,
+        @NotNull Map<String, DatasetFiles> datasets,
+        @NotNull Uploads uploads) {
 
     /**
      * @param enabled false for an instance that serves the API but trains nothing
      * @param count   workers to run; 0 picks one per GPU (CUDA) or one (CPU)
      */
-    public record Workers(boolean enabled, @Min(0) int count, @NotNull Duration pollInterval) {
-    }
+    public record Workers(
+            boolean enabled, @Min(0) int count, @NotNull Duration pollInterval) {}
 
-    public record Jobs(@NotNull Duration heartbeatInterval, @NotNull Duration staleAfter,
-            @NotNull Duration checkpointInterval, @Min(1) int maxAttempts) {
-    }
+    public record Jobs(
+            @NotNull Duration heartbeatInterval,
+            @NotNull Duration staleAfter,
+            @NotNull Duration checkpointInterval,
+            @Min(1) int maxAttempts) {}
 
     /**
      * @param maxCount        most samples in one picture
      * @param maxSampleValues most numbers in one raw-samples response (samples x values per sample)
      */
-    public record Sampling(@Min(1) int maxCount, @Min(1) int maxSampleValues, @Min(1) int cachedGenerators) {
-    }
+    public record Sampling(
+            @Min(1) int maxCount,
+            @Min(1) int maxSampleValues,
+            @Min(1) int cachedGenerators) {}
 
     /**
      * Limits on {@code POST /datasets}.
@@ -42,8 +50,13 @@ public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNu
      * @param maxImageSize         the largest side uploaded images may be resized to
      * @param maxValues            numbers in a decoded dataset (4 bytes each in memory)
      */
-    public record Uploads(@Min(1) long maxBytes, @Min(1) int maxExamples, @Min(1) long maxUncompressedBytes,
-            @Min(1) long maxImagePixels, @Min(1) int maxImageSize, @Min(1) long maxValues) {
+    public record Uploads(
+            @Min(1) long maxBytes,
+            @Min(1) int maxExamples,
+            @Min(1) long maxUncompressedBytes,
+            @Min(1) long maxImagePixels,
+            @Min(1) int maxImageSize,
+            @Min(1) long maxValues) {
 
         public UploadLimits limits() {
             return new UploadLimits(maxExamples, maxUncompressedBytes, maxImagePixels, maxValues);
@@ -56,6 +69,9 @@ public record GanProperties(@NotNull Workers workers, @NotNull Jobs jobs, @NotNu
      * @param limit  use only the first {@code limit} images (all when absent)
      * @param digits whether they are MNIST digits, which the quality report judges with the digit classifier
      */
-    public record DatasetFiles(@NotNull String images, @NotNull String labels, @Min(1) Integer limit, boolean digits) {
-    }
+    public record DatasetFiles(
+            @NotNull String images,
+            @NotNull String labels,
+            @Min(1) Integer limit,
+            boolean digits) {}
 }

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** Content hashes the API reports for stored bytes (artifacts, uploads). */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha256(byte[] content) {
         try {

@@ -6,8 +6,8 @@ import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
-import dev.gansvc.support.SquareImages;
 import dev.gansvc.support.ServiceTest;
+import dev.gansvc.support.SquareImages;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,8 +34,8 @@ class DatasetEndToEndTest {
 
     @Test
     void uploadedImagesTrainAConditionalModelAndCanBeDeleted() throws Exception {
-        HttpResponse<String> created = api.post("/datasets?name=squares&imageSize=28&channels=1", "application/zip",
-                SquareImages.zip(160));
+        HttpResponse<String> created =
+                api.post("/datasets?name=squares&imageSize=28&channels=1", "application/zip", SquareImages.zip(160));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue("/datasets/squares");
         JsonNode view = api.readJson(created.body());
@@ -46,16 +46,24 @@ class DatasetEndToEndTest {
 
         JsonNode all = api.getJson("/datasets").get("datasets");
         assertThat(all.findValuesAsString("name")).contains("mnist", "ring8", "grid25", "iris", "shapes64", "squares");
-        assertThat(api.getJson("/datasets/iris").get("classes")).extracting(JsonNode::asString)
+        assertThat(api.getJson("/datasets/iris").get("classes"))
+                .extracting(JsonNode::asString)
                 .containsExactly("setosa", "versicolor", "virginica");
         JsonNode shapes = api.getJson("/datasets/shapes64");
         assertThat(shapes.get("source").asString()).isEqualTo("built-in");
         assertThat(shapes.get("exampleShape")).extracting(JsonNode::asInt).containsExactly(3, 64, 64);
-        assertThat(shapes.get("classes")).extracting(JsonNode::asString)
+        assertThat(shapes.get("classes"))
+                .extracting(JsonNode::asString)
                 .containsExactly("circle", "square", "triangle", "star");
-        assertThat(api.post("/datasets?name=squares", "application/zip", SquareImages.zip(4)).statusCode()).isEqualTo(409);
-        assertThat(api.post("/datasets?name=mnist", "application/zip", SquareImages.zip(4)).statusCode()).isEqualTo(409);
-        assertThat(api.post("/datasets?name=Bad%20Name", "application/zip", SquareImages.zip(4)).statusCode()).isEqualTo(400);
+        assertThat(api.post("/datasets?name=squares", "application/zip", SquareImages.zip(4))
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(api.post("/datasets?name=mnist", "application/zip", SquareImages.zip(4))
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(api.post("/datasets?name=Bad%20Name", "application/zip", SquareImages.zip(4))
+                        .statusCode())
+                .isEqualTo(400);
 
         HttpResponse<String> submitted = api.postJson("/jobs", """
                 {"model": "cgan", "dataset": "squares", "epochs": 1, "batchSize": 16, "seed": 3}""");
@@ -73,8 +81,10 @@ class DatasetEndToEndTest {
         assertThat(api.getJson("/models/" + modelId).get("classCount").asInt()).isEqualTo(2);
 
         assertThat(api.delete("/datasets/squares").statusCode()).isEqualTo(204);
-        assertThat(api.get("/datasets/squares", "application/json").statusCode()).isEqualTo(404);
-        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=4&label=1")).as("the model outlives its data")
+        assertThat(api.get("/datasets/squares", "application/json").statusCode())
+                .isEqualTo(404);
+        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=4&label=1"))
+                .as("the model outlives its data")
                 .isNotEmpty();
         assertThat(api.delete("/datasets/mnist").statusCode()).isEqualTo(409);
     }
@@ -82,8 +92,8 @@ class DatasetEndToEndTest {
     @Test
     void csvTablesWithLabelsAndTheirErrors() throws Exception {
         String csv = "x,y,kind\n" + "0.1,0.2,a\n".repeat(30) + "5,5.5,b\n".repeat(30);
-        HttpResponse<String> created = api.post("/datasets?name=two-blobs&labelColumn=kind", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created =
+                api.post("/datasets?name=two-blobs&labelColumn=kind", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode view = api.readJson(created.body());
         assertThat(view.get("kind").asString()).isEqualTo("table");
@@ -94,12 +104,18 @@ class DatasetEndToEndTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(bad.body()).contains("line 3, column b: 'oops' is not a finite number");
-        assertThat(api.post("/datasets?name=bad&imageSize=28", "text/csv", "1,2\n".getBytes()).body())
+        assertThat(api.post("/datasets?name=bad&imageSize=28", "text/csv", "1,2\n".getBytes())
+                        .body())
                 .contains("does not apply to CSV tables");
-        assertThat(api.post("/datasets?name=bad", "application/json", "{}".getBytes()).statusCode()).isEqualTo(415);
-        assertThat(api.get("/datasets/bad", "application/json").statusCode()).as("nothing stored").isEqualTo(404);
+        assertThat(api.post("/datasets?name=bad", "application/json", "{}".getBytes())
+                        .statusCode())
+                .isEqualTo(415);
+        assertThat(api.get("/datasets/bad", "application/json").statusCode())
+                .as("nothing stored")
+                .isEqualTo(404);
 
-        HttpResponse<String> tooLarge = api.post("/datasets?name=huge", "text/csv", "1,2\n".repeat(120_000).getBytes());
+        HttpResponse<String> tooLarge = api.post(
+                "/datasets?name=huge", "text/csv", "1,2\n".repeat(120_000).getBytes());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("larger than 400000 bytes");
     }

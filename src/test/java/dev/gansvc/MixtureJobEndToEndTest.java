@@ -1,17 +1,17 @@
 package dev.gansvc;
 
-import dev.gansvc.engine.family.ModelFamilies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gansvc.engine.data.GaussianMixture;
+import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.ModeCoverage;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
-import dev.gansvc.support.Jobs;
 import dev.gansvc.support.Api;
+import dev.gansvc.support.Jobs;
 import dev.gansvc.support.ServiceTest;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
@@ -51,7 +51,9 @@ class MixtureJobEndToEndTest {
         Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
         JsonNode job = api.getJson("/jobs/" + id);
         assertThat(job.at("/spec/r1Gamma").asDouble()).as("rows' default R1").isEqualTo(0.1);
-        assertThat(job.at("/spec/r1Until").asDouble()).as("over the first quarter").isEqualTo(0.25);
+        assertThat(job.at("/spec/r1Until").asDouble())
+                .as("over the first quarter")
+                .isEqualTo(0.25);
         JsonNode coverage = job.at("/quality/modeCoverage");
         assertThat(coverage.get("modes").asInt()).isEqualTo(8);
         assertThat(coverage.get("samples").asInt()).isEqualTo(ModeCoverage.STANDARD_SAMPLES);
@@ -73,15 +75,22 @@ class MixtureJobEndToEndTest {
         assertThat(coverage.get("highQualityPercent").asDouble()).isEqualTo(recomputed.highQualityPercent());
         // One epoch (492 steps of the default 128 rows) finds the ring, if not yet every mode on it. (Weight
         // averaging, the default for 2D data, is off here: it pays off over longer runs.)
-        long nearTheRing = IntStream.range(0, 2500).mapToDouble(i -> Math.hypot(xy[2 * i], xy[2 * i + 1]))
-                .filter(r -> r > 0.5 && r < 1.5).count();
+        long nearTheRing = IntStream.range(0, 2500)
+                .mapToDouble(i -> Math.hypot(xy[2 * i], xy[2 * i + 1]))
+                .filter(r -> r > 0.5 && r < 1.5)
+                .count();
         assertThat(nearTheRing).as("samples at radius 0.5 to 1.5").isGreaterThan(1250);
 
         // filtered=false: the generator's own rows for the same latent points, as its artifact gives them.
         JsonNode raw = api.getJson("/models/" + modelId + "/samples?count=2500&seed=11&filtered=false");
         byte[] artifact = api.getBytes("/models/" + modelId + "/artifact").body();
-        float[] expected = Workspaces.run("test", () -> ModelArtifact.readGenerator(artifact, ModelFamilies.all()).unfiltered()
-                .generate(2500, 11).data().asFloat());
+        float[] expected = Workspaces.run(
+                "test",
+                () -> ModelArtifact.readGenerator(artifact, ModelFamilies.all())
+                        .unfiltered()
+                        .generate(2500, 11)
+                        .data()
+                        .asFloat());
         for (int i = 0; i < 2500; i++) {
             assertThat(raw.at("/samples/" + i + "/0").asDouble()).isCloseTo(expected[2 * i], within(1e-6));
             assertThat(raw.at("/samples/" + i + "/1").asDouble()).isCloseTo(expected[2 * i + 1], within(1e-6));
@@ -95,8 +104,10 @@ class MixtureJobEndToEndTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().lines()).hasSize(6).first().isEqualTo("x0,x1");
         String[] firstRow = csv.body().lines().skip(1).findFirst().orElseThrow().split(",");
-        assertThat(Double.parseDouble(firstRow[0])).isCloseTo(samples.at("/samples/0/0").asDouble(), within(1e-6));
-        assertThat(Double.parseDouble(firstRow[1])).isCloseTo(samples.at("/samples/0/1").asDouble(), within(1e-6));
+        assertThat(Double.parseDouble(firstRow[0]))
+                .isCloseTo(samples.at("/samples/0/0").asDouble(), within(1e-6));
+        assertThat(Double.parseDouble(firstRow[1]))
+                .isCloseTo(samples.at("/samples/0/1").asDouble(), within(1e-6));
 
         HttpResponse<String> tooMany = api.get("/models/" + modelId + "/samples?count=600000", "application/json");
         assertThat(tooMany.statusCode()).isEqualTo(400);
@@ -105,5 +116,4 @@ class MixtureJobEndToEndTest {
         BufferedImage plot = Api.decodePng(api.getPng("/models/" + modelId + "/sample.png?count=200&seed=1"));
         assertThat(plot.getWidth()).isEqualTo(480);
     }
-
 }

@@ -52,12 +52,17 @@ class ModelFamilyEndToEndTest {
         assertThat(job.at("/quality/modeCoverage").isMissingNode()).isTrue();
 
         JsonNode losses = api.getJson("/jobs/" + job.get("id").asLong() + "/losses");
-        assertThat(losses.get("series")).extracting(JsonNode::asString)
+        assertThat(losses.get("series"))
+                .extracting(JsonNode::asString)
                 .containsExactly("loss", "reconstruction", "kl", "validationLoss");
         JsonNode points = losses.get("points");
         assertThat(points).hasSize(2 * (576 / 64));
-        assertThat(points.get(0).get("validationLoss").isNull()).as("measured at epoch ends only").isTrue();
-        assertThat(points.get(8).get("validationLoss").asDouble()).as("end of epoch 1").isPositive();
+        assertThat(points.get(0).get("validationLoss").isNull())
+                .as("measured at epoch ends only")
+                .isTrue();
+        assertThat(points.get(8).get("validationLoss").asDouble())
+                .as("end of epoch 1")
+                .isPositive();
         assertThat(points.get(17).get("validationLoss").asDouble())
                 .isEqualTo(job.at("/quality/heldOut/negativeElbo").asDouble());
         HttpResponse<String> csv = api.get("/jobs/" + job.get("id").asLong() + "/losses", "text/csv");
@@ -72,18 +77,24 @@ class ModelFamilyEndToEndTest {
         BufferedImage samples = Api.decodePng(api.getPng("/models/" + modelId + "/sample.png?count=4&seed=1"));
         assertThat(samples.getWidth()).isEqualTo(2 * 30 + 2);
 
-        BufferedImage walk = Api.decodePng(api.getPng("/models/" + modelId + "/interpolation.png?rows=3&steps=5&seed=2"));
+        BufferedImage walk =
+                Api.decodePng(api.getPng("/models/" + modelId + "/interpolation.png?rows=3&steps=5&seed=2"));
         assertThat(walk.getWidth()).isEqualTo(5 * 30 + 2);
         assertThat(walk.getHeight()).isEqualTo(3 * 30 + 2);
-        assertThat(api.get("/models/" + modelId + "/interpolation.png?steps=1", "image/png").statusCode()).isEqualTo(400);
+        assertThat(api.get("/models/" + modelId + "/interpolation.png?steps=1", "image/png")
+                        .statusCode())
+                .isEqualTo(400);
 
-        HttpResponse<byte[]> reconstructed = api.postForBytes("/models/" + modelId + "/reconstructions", "application/zip",
-                digitsZip(3));
+        HttpResponse<byte[]> reconstructed =
+                api.postForBytes("/models/" + modelId + "/reconstructions", "application/zip", digitsZip(3));
         assertThat(reconstructed.statusCode()).isEqualTo(200);
         BufferedImage pairs = Api.decodePng(reconstructed.body());
         assertThat(pairs.getWidth()).as("three originals to a row").isEqualTo(3 * 30 + 2);
-        assertThat(pairs.getHeight()).as("a row of originals, a row of reconstructions").isEqualTo(2 * 30 + 2);
-        HttpResponse<String> wrongKind = api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2\n".getBytes());
+        assertThat(pairs.getHeight())
+                .as("a row of originals, a row of reconstructions")
+                .isEqualTo(2 * 30 + 2);
+        HttpResponse<String> wrongKind =
+                api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2\n".getBytes());
         assertThat(wrongKind.statusCode()).isEqualTo(400);
         assertThat(wrongKind.body()).contains("reconstructs images");
     }
@@ -93,17 +104,22 @@ class ModelFamilyEndToEndTest {
         JsonNode job = finished("""
                 {"model": "autoencoder", "dataset": "grid25", "epochs": 1, "batchSize": 256, "latentDim": 2, "seed": 6}""");
         long modelId = job.get("modelId").asLong();
-        HttpResponse<String> response = api.post("/models/" + modelId + "/reconstructions", "text/csv",
-                "x,y\n4,4\n-4,2\n0,0\n".getBytes());
+        HttpResponse<String> response =
+                api.post("/models/" + modelId + "/reconstructions", "text/csv", "x,y\n4,4\n-4,2\n0,0\n".getBytes());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode body = api.readJson(response.body());
         assertThat(body.get("reconstructions")).hasSize(3);
-        assertThat(body.at("/reconstructions/0/0").asDouble()).as("near 4, not standardised").isBetween(3.0, 5.0);
+        assertThat(body.at("/reconstructions/0/0").asDouble())
+                .as("near 4, not standardised")
+                .isBetween(3.0, 5.0);
         assertThat(body.at("/reconstructions/1/1").asDouble()).as("near 2").isBetween(1.0, 3.0);
         assertThat(body.get("squaredErrors")).hasSize(3);
-        assertThat(api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2,3\n".getBytes()).body())
+        assertThat(api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2,3\n".getBytes())
+                        .body())
                 .contains("rows have 3 columns; model " + modelId + " takes 2");
-        assertThat(api.get("/models/" + modelId + "/interpolation.png", "image/png").statusCode()).isEqualTo(400);
+        assertThat(api.get("/models/" + modelId + "/interpolation.png", "image/png")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -121,7 +137,8 @@ class ModelFamilyEndToEndTest {
         }
         assertThat(nearMode2).isGreaterThan(60);
         assertThat(api.getPng("/models/" + modelId + "/sample.png?label=7")).isNotEmpty();
-        assertThat(api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2\n".getBytes()).body())
+        assertThat(api.post("/models/" + modelId + "/reconstructions", "text/csv", "1,2\n".getBytes())
+                        .body())
                 .contains("does not reconstruct; models of [vae, vaegan, autoencoder] do");
         JsonNode agreement = api.getJson("/jobs/" + job.get("id").asLong()).at("/quality/classAgreement");
         assertThat(agreement.get("perClass")).hasSize(8);

@@ -1,11 +1,11 @@
 package dev.gansvc;
 
-import dev.gansvc.engine.family.ModelFamilies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.datasets.DatasetService;
 import dev.gansvc.datasets.DatasetView;
 import dev.gansvc.datasets.UploadedDatasetRepository;
+import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.ModelArtifact;
@@ -17,8 +17,8 @@ import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.models.ModelService;
 import dev.gansvc.models.ModelView;
 import dev.gansvc.support.Jobs;
-import dev.gansvc.support.Requests;
 import dev.gansvc.support.PostgresDatabase;
+import dev.gansvc.support.Requests;
 import dev.gansvc.support.RequiresPostgres;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,13 +64,18 @@ class PostgresIntegrationTest {
 
     @Test
     void trainsAJobAndStoresItsModel() {
-        long id = service.submit(Requests.of("dcgan", "mnist-small", 2, 128, 32, 5L)).id();
+        long id = service.submit(Requests.of("dcgan", "mnist-small", 2, 128, 32, 5L))
+                .id();
         Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
-        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4)).extracting(LossPoint::iteration)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, done.getTotalIterations()).boxed().toList());
+        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4))
+                .extracting(LossPoint::iteration)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, done.getTotalIterations())
+                        .boxed()
+                        .toList());
         ModelView model = models.get(done.getModelId());
         assertThat(model.latentDim()).isEqualTo(32);
-        GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(model.id()).getContent(), ModelFamilies.all());
+        GeneratorModel generator =
+                ModelArtifact.readGenerator(models.artifact(model.id()).getContent(), ModelFamilies.all());
         assertThat(generator.generate(4, 1).shape()).containsExactly(4, 1, 28, 28);
         assertThat(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true))
                 .isEqualTo(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true));
@@ -87,9 +92,11 @@ class PostgresIntegrationTest {
         assertThat(Hashes.sha256(stored)).isEqualTo(uploaded.sha256());
         assertThat(datasets.get("pg-blobs").classes()).containsExactly("a", "b");
 
-        long id = service.submit(Requests.packed("cgan", "pg-blobs", 2, 12, 4, 3L, 2)).id();
+        long id = service.submit(Requests.packed("cgan", "pg-blobs", 2, 12, 4, 3L, 2))
+                .id();
         Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(2));
-        GeneratorModel generator = ModelArtifact.readGenerator(models.artifact(done.getModelId()).getContent(), ModelFamilies.all());
+        GeneratorModel generator =
+                ModelArtifact.readGenerator(models.artifact(done.getModelId()).getContent(), ModelFamilies.all());
         assertThat(generator.generate(3, 1, OptionalInt.of(1)).shape()).containsExactly(3, 2);
     }
 }

@@ -54,7 +54,8 @@ class TrainingEndToEndTest {
         assertThat(job.at("/quality/digits/classifierAccuracy").asDouble()).isGreaterThan(0.95);
         assertThat(job.at("/quality/digits/samples").asInt()).isEqualTo(1000);
         assertThat(job.at("/quality/digits/samplesPerDigit")).hasSize(10);
-        assertThat(job.at("/quality/digits/classesCovered").asInt()).as("one epoch already makes several digits")
+        assertThat(job.at("/quality/digits/classesCovered").asInt())
+                .as("one epoch already makes several digits")
                 .isGreaterThanOrEqualTo(3);
         assertThat(job.at("/progress/percent").asDouble()).isEqualTo(100.0);
         assertThat(job.get("finishedAt").isNull()).isFalse();
@@ -62,7 +63,9 @@ class TrainingEndToEndTest {
 
         JsonNode losses = api.getJson("/jobs/" + id + "/losses");
         assertThat(losses.get("points")).hasSize(70);
-        assertThat(losses.get("series")).extracting(JsonNode::asString).containsExactly("dLoss", "gLoss", "dReal", "dFake");
+        assertThat(losses.get("series"))
+                .extracting(JsonNode::asString)
+                .containsExactly("dLoss", "gLoss", "dReal", "dFake");
         JsonNode first = losses.get("points").get(0);
         assertThat(first.get("iteration").asLong()).isEqualTo(1);
         for (String field : new String[] {"dLoss", "gLoss", "dReal", "dFake"}) {
@@ -79,7 +82,8 @@ class TrainingEndToEndTest {
 
         JsonNode snapshots = api.getJson("/jobs/" + id + "/snapshots");
         assertThat(snapshots.get("snapshots")).hasSize(1);
-        BufferedImage grid = Api.decodePng(api.getPng(snapshots.at("/snapshots/0/url").asString()));
+        BufferedImage grid =
+                Api.decodePng(api.getPng(snapshots.at("/snapshots/0/url").asString()));
         assertThat(grid.getWidth()).isEqualTo(8 * 30 + 2);
 
         JsonNode model = api.getJson("/models/" + modelId);
@@ -91,13 +95,16 @@ class TrainingEndToEndTest {
         BufferedImage image = Api.decodePng(sample);
         assertThat(image.getWidth()).isEqualTo(4 * 30 + 2);
         assertThat(image.getHeight()).isEqualTo(4 * 30 + 2);
-        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=16&seed=3")).isEqualTo(sample);
-        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=16&seed=4")).isNotEqualTo(sample);
+        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=16&seed=3"))
+                .isEqualTo(sample);
+        assertThat(api.getPng("/models/" + modelId + "/sample.png?count=16&seed=4"))
+                .isNotEqualTo(sample);
 
         HttpResponse<byte[]> artifact = api.getBytes("/models/" + modelId + "/artifact");
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(artifact.body()));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(artifact.body()));
         assertThat(sha).isEqualTo(model.get("artifactSha256").asString());
-        assertThat((long) artifact.body().length).isEqualTo(model.get("artifactSizeBytes").asLong());
+        assertThat((long) artifact.body().length)
+                .isEqualTo(model.get("artifactSizeBytes").asLong());
     }
-
 }

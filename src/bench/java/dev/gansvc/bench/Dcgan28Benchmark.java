@@ -1,17 +1,17 @@
 package dev.gansvc.bench;
 
-import dev.gansvc.engine.data.ImageDataset;
-import dev.gansvc.engine.adversarial.AdversarialOptions;
-import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
-import dev.gansvc.engine.model.SamplePictures;
 import dev.gansvc.engine.adversarial.AdversarialObjective;
+import dev.gansvc.engine.adversarial.AdversarialOptions;
+import dev.gansvc.engine.data.ImageDataset;
+import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.GenerativeModel;
-import dev.gansvc.engine.model.Trainer;
-import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.OptimizerSettings;
+import dev.gansvc.engine.model.SamplePictures;
+import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nn.Tensors;
@@ -34,8 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Dcgan28Benchmark {
 
-    private Dcgan28Benchmark() {
-    }
+    private Dcgan28Benchmark() {}
 
     public static void main(String[] args) throws IOException {
         int batch = intArg(args, "--batch", 64);
@@ -46,15 +45,28 @@ public final class Dcgan28Benchmark {
 
         // Random real images as the peer uses; enough batches for 100 distinct steps per epoch.
         int batchesPerEpoch = Math.min(steps, 100);
-        ImageDataset data = new ImageDataset(Nd4j.rand(DataType.FLOAT, (long) batch * batchesPerEpoch, 784).muli(2).subi(1),
-                new int[batch * batchesPerEpoch], 1, 28, 28);
+        ImageDataset data = new ImageDataset(
+                Nd4j.rand(DataType.FLOAT, (long) batch * batchesPerEpoch, 784)
+                        .muli(2)
+                        .subi(1),
+                new int[batch * batchesPerEpoch],
+                1,
+                28,
+                28);
         int epochs = (steps + batchesPerEpoch - 1) / batchesPerEpoch;
         ModelFamily dcgan = ModelFamilies.all().require("dcgan");
-        GenerativeModel model = GenerativeModel.create(dcgan, dcgan.shape(100, data.exampleShape(), 0),
-                OptimizerSettings.adam(2e-4, 0.5, 0.999), 42);
+        GenerativeModel model = GenerativeModel.create(
+                dcgan, dcgan.shape(100, data.exampleShape(), 0), OptimizerSettings.adam(2e-4, 0.5, 0.999), 42);
         Timer timer = new Timer(warmup);
-        new Trainer(model, data, new TrainingSettings(epochs, batch, 42, LearningRateSchedule.CONSTANT,
-                AdversarialOptions.defaultsWithoutR1()))
+        new Trainer(
+                        model,
+                        data,
+                        new TrainingSettings(
+                                epochs,
+                                batch,
+                                42,
+                                LearningRateSchedule.CONSTANT,
+                                AdversarialOptions.defaultsWithoutR1()))
                 .train(timer, () -> model.iteration() >= steps);
         double seconds = timer.seconds();
         long rssAfterWarmup = timer.rssAfterWarmupKb;
@@ -72,13 +84,24 @@ public final class Dcgan28Benchmark {
         double sampleMs = (System.nanoTime() - s0) / 1e6 / samples;
 
         double stepFlops = stepFlops(batch);
-        System.out.println(String.format(Locale.ROOT, "{\"engine\": \"gan-service-nd4j-1.0.0-M2.1\", \"threads\": %d, "
+        System.out.println(String.format(
+                Locale.ROOT,
+                "{\"engine\": \"gan-service-nd4j-1.0.0-M2.1\", \"threads\": %d, "
                         + "\"batch\": %d, \"iters\": %d, \"imgs_per_s\": %.1f, \"step_ms\": %.1f, \"params_g\": %d, "
                         + "\"params_d\": %d, \"sample_ms\": %.1f, \"peak_rss_mb\": %d, \"rss_after_warmup_mb\": %d, "
                         + "\"rss_end_mb\": %d, \"gflops\": %.1f, \"sgemm_gflops\": %.1f}",
-                Runtime.getRuntime().availableProcessors(), batch, iters, iters * batch / seconds, seconds / iters * 1000,
-                model.generator().parameterCount(), model.network(AdversarialObjective.DISCRIMINATOR).parameterCount(), sampleMs,
-                rssKb("VmHWM") / 1024, rssAfterWarmup / 1024, rssEnd / 1024, stepFlops * iters / seconds / 1e9,
+                Runtime.getRuntime().availableProcessors(),
+                batch,
+                iters,
+                iters * batch / seconds,
+                seconds / iters * 1000,
+                model.generator().parameterCount(),
+                model.network(AdversarialObjective.DISCRIMINATOR).parameterCount(),
+                sampleMs,
+                rssKb("VmHWM") / 1024,
+                rssAfterWarmup / 1024,
+                rssEnd / 1024,
+                stepFlops * iters / seconds / 1e9,
                 sgemmGflops()));
     }
 
@@ -170,8 +193,7 @@ public final class Dcgan28Benchmark {
         }
 
         @Override
-        public void onEpochEnd(int epoch, GenerativeModel model) {
-        }
+        public void onEpochEnd(int epoch, GenerativeModel model) {}
 
         double seconds() {
             return (end - start) / 1e9;

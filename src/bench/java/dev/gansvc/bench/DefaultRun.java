@@ -1,9 +1,9 @@
 package dev.gansvc.bench;
 
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.TrainingListener;
@@ -14,16 +14,13 @@ final class DefaultRun {
 
     static final TrainingListener NO_LISTENER = new TrainingListener() {
         @Override
-        public void onIteration(LossPoint point) {
-        }
+        public void onIteration(LossPoint point) {}
 
         @Override
-        public void onEpochEnd(int epoch, GenerativeModel model) {
-        }
+        public void onEpochEnd(int epoch, GenerativeModel model) {}
     };
 
-    private DefaultRun() {
-    }
+    private DefaultRun() {}
 
     /**
      * The finished trainer (the model's first variant when none is named), whose model and
@@ -31,13 +28,20 @@ final class DefaultRun {
      *
      * @param adjust changes to the default recipe, for benchmarks that compare settings
      */
-    static Trainer train(ModelFamily family, String variantOrEmpty, Dataset data, long seed,
-            TrainingListener listener, UnaryOperator<Recipe> adjust) {
+    static Trainer train(
+            ModelFamily family,
+            String variantOrEmpty,
+            Dataset data,
+            long seed,
+            TrainingListener listener,
+            UnaryOperator<Recipe> adjust) {
         String variant = variantOrEmpty.isEmpty() ? family.defaultVariant() : variantOrEmpty;
         Recipe recipe = adjust.apply(Recipe.defaults(family, data, variant));
-        GenerativeModel model = GenerativeModel.create(family,
+        GenerativeModel model = GenerativeModel.create(
+                family,
                 family.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant),
-                recipe.optimizer(), seed);
+                recipe.optimizer(),
+                seed);
         Trainer trainer = new Trainer(model, data, recipe.training(seed));
         trainer.train(listener, () -> false);
         return trainer;

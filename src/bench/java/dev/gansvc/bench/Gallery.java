@@ -5,8 +5,8 @@ import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.ShapeImages;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.ClassAgreement;
@@ -40,13 +40,13 @@ import java.util.stream.IntStream;
  */
 public final class Gallery {
 
-    private static final String ALL = "gan,dcgan,cgan,wgan-gp,ebgan,vae,vaegan,gmmn,autoencoder:conv,autoencoder:denoising";
+    private static final String ALL =
+            "gan,dcgan,cgan,wgan-gp,ebgan,vae,vaegan,gmmn,autoencoder:conv,autoencoder:denoising";
     private static final String DIGITS = "mnist";
     private static final int ROWS = 10;
     private static final int COLUMNS = 10;
 
-    private Gallery() {
-    }
+    private Gallery() {}
 
     public static void main(String[] args) throws IOException {
         String[] models = DefaultRun.arg(args, "--models", ALL).split(",");
@@ -60,41 +60,56 @@ public final class Gallery {
             String[] modelAndData = spec.split("@", 2);
             String dataset = modelAndData.length > 1 ? modelAndData[1] : DIGITS;
             String[] parts = modelAndData[0].split(":", 2);
-            ModelFamily family = ModelFamilies.all().find(parts[0])
+            ModelFamily family = ModelFamilies.all()
+                    .find(parts[0])
                     .orElseThrow(() -> new IllegalArgumentException("unknown model " + parts[0]));
             String variant = parts.length > 1 ? parts[1] : "";
             Dataset data = datasets.computeIfAbsent(dataset, Gallery::load);
             if (dataset.equals(DIGITS) && digitClassifier.isEmpty()) {
                 digitClassifier = Optional.of(ImageClassifier.trainOnBundledDigits());
-                System.out.printf(Locale.ROOT, "digit classifier: %.1f%% on %d held-out digits%n",
-                        100 * digitClassifier.get().heldOutAccuracy(), digitClassifier.get().heldOutExamples());
+                System.out.printf(
+                        Locale.ROOT,
+                        "digit classifier: %.1f%% on %d held-out digits%n",
+                        100 * digitClassifier.get().heldOutAccuracy(),
+                        digitClassifier.get().heldOutExamples());
             }
             long t0 = System.nanoTime();
             ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed);
             Trainer trainer = DefaultRun.train(family, variant, data, seed, progress, UnaryOperator.identity());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            QualityReport quality = QualityReport.measure(trainer, dataset, seed,
-                    dataset.equals(DIGITS) ? digitClassifier : Optional.empty(), ImageClassifier::train).orElseThrow();
+            QualityReport quality = QualityReport.measure(
+                            trainer,
+                            dataset,
+                            seed,
+                            dataset.equals(DIGITS) ? digitClassifier : Optional.empty(),
+                            ImageClassifier::train)
+                    .orElseThrow();
             System.out.printf(Locale.ROOT, "%s: quality measured in %.0f s%n", spec, (System.nanoTime() - t1) / 1e9);
             GeneratorModel generator = GeneratorModel.of(trainer.model());
             int columns = generator.shape().conditional() ? generator.shape().classCount() : COLUMNS;
             String file = spec.replace(':', '-').replace('@', '-') + ".png";
-            Files.write(out.resolve(file), Workspaces.run("gallery",
-                    () -> SampleGrid.png(generator.generate(ROWS * columns, seed, OptionalInt.empty()), columns)));
+            Files.write(
+                    out.resolve(file),
+                    Workspaces.run(
+                            "gallery",
+                            () -> SampleGrid.png(
+                                    generator.generate(ROWS * columns, seed, OptionalInt.empty()), columns)));
             Files.write(out.resolve(file.replace(".png", "-progress.png")), progress.png());
-            String row = dataset.equals(DIGITS) ? digitsRow(spec, trainer, seconds, quality, out.resolve(file))
+            String row = dataset.equals(DIGITS)
+                    ? digitsRow(spec, trainer, seconds, quality, out.resolve(file))
                     : classesRow(spec, trainer, seconds, quality, out.resolve(file), data.classNames());
             System.out.println(row);
             rows.computeIfAbsent(dataset, d -> new ArrayList<>()).add(row);
         }
         rows.forEach((dataset, table) -> {
             System.out.println();
-            System.out.println(dataset.equals(DIGITS)
-                    ? "| model | samples | steps | time | MMD² | digits covered | mean confidence | label agreement | held-out MSE |\n"
-                            + "|---|---|---|---|---|---|---|---|---|"
-                    : "| model | samples | steps | time | MMD² | class agreement | per class | classifier accuracy |\n"
-                            + "|---|---|---|---|---|---|---|---|");
+            System.out.println(
+                    dataset.equals(DIGITS)
+                            ? "| model | samples | steps | time | MMD² | digits covered | mean confidence | label agreement | held-out MSE |\n"
+                                    + "|---|---|---|---|---|---|---|---|---|"
+                            : "| model | samples | steps | time | MMD² | class agreement | per class | classifier accuracy |\n"
+                                    + "|---|---|---|---|---|---|---|---|");
             table.forEach(System.out::println);
         });
     }
@@ -110,22 +125,48 @@ public final class Gallery {
 
     private static String digitsRow(String spec, Trainer trainer, double seconds, QualityReport q, Path picture) {
         DigitQuality d = q.digits();
-        return String.format(Locale.ROOT, "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %d / 10 | %.2f | %s | %s |", spec, spec,
-                picture, trainer.model().iteration(), seconds, q.mmd().mmd2(), d.classesCovered(), d.meanConfidence(),
+        return String.format(
+                Locale.ROOT,
+                "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %d / 10 | %.2f | %s | %s |",
+                spec,
+                spec,
+                picture,
+                trainer.model().iteration(),
+                seconds,
+                q.mmd().mmd2(),
+                d.classesCovered(),
+                d.meanConfidence(),
                 d.labelAgreement() == null ? "" : String.format(Locale.ROOT, "%.2f", d.labelAgreement()),
-                q.heldOut() == null ? "" : String.format(Locale.ROOT, "%.4f", q.heldOut().reconstructionError()));
+                q.heldOut() == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%.4f", q.heldOut().reconstructionError()));
     }
 
     /** Class agreement where the model is conditional, by the classifier trained on the training images. */
-    private static String classesRow(String spec, Trainer trainer, double seconds, QualityReport q, Path picture,
-            List<String> classNames) {
+    private static String classesRow(
+            String spec, Trainer trainer, double seconds, QualityReport q, Path picture, List<String> classNames) {
         ClassAgreement a = q.classAgreement();
-        return String.format(Locale.ROOT, "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %s | %s | %s |", spec, spec,
-                picture, trainer.model().iteration(), seconds, q.mmd().mmd2(),
+        return String.format(
+                Locale.ROOT,
+                "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %s | %s | %s |",
+                spec,
+                spec,
+                picture,
+                trainer.model().iteration(),
+                seconds,
+                q.mmd().mmd2(),
                 a == null ? "" : String.format(Locale.ROOT, "%.2f", a.agreement()),
-                a == null ? "" : IntStream.range(0, a.perClass().size()).mapToObj(c -> String.format(Locale.ROOT,
-                        "%s %.2f", classNames.get(c), a.perClass().get(c))).collect(Collectors.joining(", ")),
-                a == null || a.classifierAccuracy() == null ? ""
+                a == null
+                        ? ""
+                        : IntStream.range(0, a.perClass().size())
+                                .mapToObj(c -> String.format(
+                                        Locale.ROOT,
+                                        "%s %.2f",
+                                        classNames.get(c),
+                                        a.perClass().get(c)))
+                                .collect(Collectors.joining(", ")),
+                a == null || a.classifierAccuracy() == null
+                        ? ""
                         : String.format(Locale.ROOT, "%.3f", a.classifierAccuracy()));
     }
 }

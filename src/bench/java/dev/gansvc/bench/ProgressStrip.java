@@ -33,15 +33,19 @@ final class ProgressStrip implements TrainingListener {
     }
 
     @Override
-    public void onIteration(LossPoint point) {
-    }
+    public void onIteration(LossPoint point) {}
 
     @Override
     public void onEpochEnd(int epoch, GenerativeModel model) {
         GeneratorModel generator = GeneratorModel.of(model);
         INDArray latent = LatentNoise.sample(seed, columns, model.latentDim());
         rows.add(Workspaces.run("progress", () -> generator.generate(latent).detach()));
-        System.out.printf(Locale.ROOT, "%s: epoch %d, step %d, %.0f s%n", name, epoch, model.iteration(),
+        System.out.printf(
+                Locale.ROOT,
+                "%s: epoch %d, step %d, %.0f s%n",
+                name,
+                epoch,
+                model.iteration(),
                 (System.nanoTime() - start) / 1e9);
     }
 

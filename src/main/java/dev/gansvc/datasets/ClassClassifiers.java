@@ -41,8 +41,11 @@ public class ClassClassifiers implements ClassifierSource {
         }
         long t0 = System.nanoTime();
         ImageClassifier classifier = ImageClassifier.train(images, training, heldOut);
-        log.info("classifier of {} labelled images trained in {} s: {} accuracy on {} held-out images",
-                training.length, Math.round((System.nanoTime() - t0) / 1e8) / 10.0, classifier.heldOutAccuracy(),
+        log.info(
+                "classifier of {} labelled images trained in {} s: {} accuracy on {} held-out images",
+                training.length,
+                Math.round((System.nanoTime() - t0) / 1e8) / 10.0,
+                classifier.heldOutAccuracy(),
                 classifier.heldOutExamples());
         trained.put(images, new Trained(training.clone(), heldOut.clone(), classifier));
         return classifier;

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +35,11 @@ public class DatasetCatalog {
 
     /** Points drawn for a built-in mixture: ample for any batch size and epoch count. */
     static final int MIXTURE_POINTS = 64_000;
+
     private static final long MIXTURE_SEED = 20180101L;
     /** In deeplearning4j-core: 150 rows of four measurements in cm and the species index. */
     private static final String IRIS = "iris";
+
     private static final String IRIS_RESOURCE = "classpath:iris.dat";
     private static final List<String> IRIS_SPECIES = List.of("setosa", "versicolor", "virginica");
 
@@ -96,8 +98,11 @@ public class DatasetCatalog {
         if (mixture.isPresent()) {
             return Optional.of(loaded.computeIfAbsent(name, n -> mixture.get().sample(MIXTURE_POINTS, MIXTURE_SEED)));
         }
-        return uploaded.summary(name).map(d -> uploads.computeIfAbsent(d.id(), id ->
-                DatasetCodec.decode(uploaded.findById(id).orElseThrow().getContent())));
+        return uploaded.summary(name)
+                .map(d -> uploads.computeIfAbsent(
+                        d.id(),
+                        id -> DatasetCodec.decode(
+                                uploaded.findById(id).orElseThrow().getContent())));
     }
 
     /** Forgets a deleted upload. */
@@ -106,8 +111,8 @@ public class DatasetCatalog {
     }
 
     private Dataset iris() {
-        try (Reader in = new InputStreamReader(resources.getResource(IRIS_RESOURCE).getInputStream(),
-                StandardCharsets.US_ASCII)) {
+        try (Reader in = new InputStreamReader(
+                resources.getResource(IRIS_RESOURCE).getInputStream(), StandardCharsets.US_ASCII)) {
             return CsvTables.read(in, "4", 150, 600).withClassNames(IRIS_SPECIES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + IRIS_RESOURCE, e);
@@ -117,11 +122,12 @@ public class DatasetCatalog {
     private Dataset load(String name) {
         GanProperties.DatasetFiles f = files.get(name);
         try (InputStream images = resources.getResource(f.images()).getInputStream();
-             InputStream labels = resources.getResource(f.labels()).getInputStream()) {
+                InputStream labels = resources.getResource(f.labels()).getInputStream()) {
             ImageDataset all = IdxFiles.read(images, labels);
             return f.limit() == null || f.limit() >= all.size() ? all : all.head(f.limit());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read dataset '" + name + "' from " + f.images() + ", " + f.labels(), e);
+            throw new UncheckedIOException(
+                    "cannot read dataset '" + name + "' from " + f.images() + ", " + f.labels(), e);
         }
     }
 }

@@ -45,32 +45,55 @@ public class DatasetController {
         this.maxBytes = properties.uploads().maxBytes();
     }
 
-    @Operation(summary = "Upload a dataset: a zip of PNG/JPEG images, or a CSV table",
+    @Operation(
+            summary = "Upload a dataset: a zip of PNG/JPEG images, or a CSV table",
             description = "Send the file as the request body. A zip's images are centre-cropped to squares and "
                     + "resized to imageSize (grey with channels=1, RGB with 3); images in sub-folders take the "
                     + "folder name as their class. A CSV's columns must be numbers, but for the optional label "
                     + "column, named by header or 0-based index; a header line is recognised when its fields are "
                     + "not all numbers. Limits: gan.uploads.",
-            requestBody = @RequestBody(content = {
-                    @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = CSV, schema = @Schema(type = "string"))}))
+            requestBody =
+                    @RequestBody(
+                            content = {
+                                @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = CSV, schema = @Schema(type = "string"))
+                            }))
     @ApiResponse(responseCode = "201", description = "Stored; Location names it")
-    @ApiResponse(responseCode = "400", description = "Invalid name or parameters, or a file that cannot be read "
-            + "(the message names the entry or line)", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "409", description = "A dataset of that name exists", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "413", description = "Larger than gan.uploads.max-bytes", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "415", description = "Neither application/zip nor text/csv", content = @Content(mediaType = PROBLEM))
-    @PostMapping(consumes = {ZIP, "application/x-zip-compressed", CSV}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid name or parameters, or a file that cannot be read "
+                    + "(the message names the entry or line)",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A dataset of that name exists",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "413",
+            description = "Larger than gan.uploads.max-bytes",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "415",
+            description = "Neither application/zip nor text/csv",
+            content = @Content(mediaType = PROBLEM))
+    @PostMapping(
+            consumes = {ZIP, "application/x-zip-compressed", CSV},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DatasetView> upload(
-            @Parameter(description = "Its name in jobs: lower-case letters, digits, '-' and '_'") @RequestParam String name,
+            @Parameter(description = "Its name in jobs: lower-case letters, digits, '-' and '_'") @RequestParam
+                    String name,
             @Parameter(description = "Zip only: side of the square images are resized to (default 28)")
-            @RequestParam(required = false) Integer imageSize,
-            @Parameter(description = "Zip only: 1 for grey (default), 3 for RGB") @RequestParam(required = false) Integer channels,
+                    @RequestParam(required = false)
+                    Integer imageSize,
+            @Parameter(description = "Zip only: 1 for grey (default), 3 for RGB") @RequestParam(required = false)
+                    Integer channels,
             @Parameter(description = "CSV only: the label column's header name or 0-based index")
-            @RequestParam(required = false) String labelColumn,
+                    @RequestParam(required = false)
+                    String labelColumn,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
-            InputStream body) throws IOException {
+            InputStream body)
+            throws IOException {
         if (contentLength != null && contentLength > maxBytes) {
             throw new UploadTooLargeException(maxBytes);
         }
@@ -82,7 +105,8 @@ public class DatasetController {
             view = datasets.uploadTable(name, limited, labelColumn);
         } else {
             rejectIfGiven("labelColumn", labelColumn, "image archives");
-            view = datasets.uploadImages(name, limited, imageSize == null ? 28 : imageSize, channels == null ? 1 : channels);
+            view = datasets.uploadImages(
+                    name, limited, imageSize == null ? 28 : imageSize, channels == null ? 1 : channels);
         }
         return ResponseEntity.created(URI.create("/datasets/" + view.name())).body(view);
     }
@@ -104,7 +128,9 @@ public class DatasetController {
     @Operation(summary = "Delete an uploaded dataset", description = "Models trained on it stay.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such dataset", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "409", description = "Built in, or needed by a queued or running job",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Built in, or needed by a queued or running job",
             content = @Content(mediaType = PROBLEM))
     @DeleteMapping("/{name}")
     public ResponseEntity<Void> delete(@PathVariable String name) {

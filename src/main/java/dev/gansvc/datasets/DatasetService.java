@@ -37,8 +37,13 @@ public class DatasetService {
     private final JsonMapper json;
     private final Clock clock;
 
-    public DatasetService(DatasetCatalog catalog, UploadedDatasetRepository uploads, DatasetUsers users,
-            GanProperties properties, JsonMapper json, Clock clock) {
+    public DatasetService(
+            DatasetCatalog catalog,
+            UploadedDatasetRepository uploads,
+            DatasetUsers users,
+            GanProperties properties,
+            JsonMapper json,
+            Clock clock) {
         this.catalog = catalog;
         this.uploads = uploads;
         this.users = users;
@@ -51,8 +56,8 @@ public class DatasetService {
     public DatasetView uploadImages(String name, InputStream zip, int imageSize, int channels) {
         checkNewName(name);
         if (imageSize < 4 || imageSize > limits.maxImageSize()) {
-            throw new InvalidFieldException("imageSize", "must be between 4 and " + limits.maxImageSize()
-                    + " (was " + imageSize + ")");
+            throw new InvalidFieldException(
+                    "imageSize", "must be between 4 and " + limits.maxImageSize() + " (was " + imageSize + ")");
         }
         if (channels != 1 && channels != 3) {
             throw new InvalidFieldException("channels", "must be 1 (grey) or 3 (RGB) (was " + channels + ")");
@@ -63,8 +68,11 @@ public class DatasetService {
     /** A CSV file of numeric columns, with an optional label column, stored under {@code name}. */
     public DatasetView uploadTable(String name, InputStream csv, String labelColumn) {
         checkNewName(name);
-        Dataset table = CsvTables.read(new InputStreamReader(csv, StandardCharsets.UTF_8), labelColumn,
-                limits.maxExamples(), limits.maxValues());
+        Dataset table = CsvTables.read(
+                new InputStreamReader(csv, StandardCharsets.UTF_8),
+                labelColumn,
+                limits.maxExamples(),
+                limits.maxValues());
         return store(name, "table", table);
     }
 
@@ -79,7 +87,8 @@ public class DatasetService {
         if (catalog.isBuiltIn(name)) {
             return builtIn(name);
         }
-        return uploads.summary(name).map(this::view)
+        return uploads.summary(name)
+                .map(this::view)
                 .orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
     }
 
@@ -89,8 +98,8 @@ public class DatasetService {
         if (catalog.isBuiltIn(name)) {
             throw new ConflictException("dataset '" + name + "' is built in and cannot be deleted");
         }
-        UploadedDatasetRepository.Summary d = uploads.summary(name)
-                .orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
+        UploadedDatasetRepository.Summary d =
+                uploads.summary(name).orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
         List<Long> using = users.unfinishedJobs(name);
         if (!using.isEmpty()) {
             throw new ConflictException("dataset '" + name + "' is in use by unfinished jobs " + using
@@ -103,8 +112,15 @@ public class DatasetService {
     private DatasetView store(String name, String kind, Dataset data) {
         byte[] content = DatasetCodec.encode(data);
         try {
-            uploads.saveAndFlush(new UploadedDataset(name, kind, shape(data.exampleShape()), data.size(),
-                    json.writeValueAsString(data.classNames()), content, Hashes.sha256(content), clock.instant()));
+            uploads.saveAndFlush(new UploadedDataset(
+                    name,
+                    kind,
+                    shape(data.exampleShape()),
+                    data.size(),
+                    json.writeValueAsString(data.classNames()),
+                    content,
+                    Hashes.sha256(content),
+                    clock.instant()));
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("dataset '" + name + "' already exists");
         }
@@ -113,24 +129,43 @@ public class DatasetService {
 
     private void checkNewName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidFieldException("name", "must be 1 to 64 lower-case letters, digits, '-' or '_', "
-                    + "starting with a letter or digit (was " + name + ")");
+            throw new InvalidFieldException(
+                    "name",
+                    "must be 1 to 64 lower-case letters, digits, '-' or '_', " + "starting with a letter or digit (was "
+                            + name + ")");
         }
         if (catalog.isBuiltIn(name) || uploads.summary(name).isPresent()) {
-            throw new ConflictException("dataset '" + name + "' already exists; delete it first or choose another name");
+            throw new ConflictException(
+                    "dataset '" + name + "' already exists; delete it first or choose another name");
         }
     }
 
     private DatasetView builtIn(String name) {
         Dataset d = catalog.find(name).orElseThrow();
-        return new DatasetView(name, catalog.isConfigured(name) ? "configured" : "built-in", d.exampleShape().length == 3 ? "images" : "table",
-                d.exampleShape(), d.size(), d.classNames(), null, null, null);
+        return new DatasetView(
+                name,
+                catalog.isConfigured(name) ? "configured" : "built-in",
+                d.exampleShape().length == 3 ? "images" : "table",
+                d.exampleShape(),
+                d.size(),
+                d.classNames(),
+                null,
+                null,
+                null);
     }
 
     private DatasetView view(UploadedDatasetRepository.Summary d) {
-        return new DatasetView(d.name(), "uploaded", d.kind(),
-                Arrays.stream(d.exampleShape().split(",")).mapToLong(Long::parseLong).toArray(), d.examples(),
-                json.readValue(d.classNames(), new TypeReference<List<String>>() { }), d.sizeBytes(), d.sha256(),
+        return new DatasetView(
+                d.name(),
+                "uploaded",
+                d.kind(),
+                Arrays.stream(d.exampleShape().split(","))
+                        .mapToLong(Long::parseLong)
+                        .toArray(),
+                d.examples(),
+                json.readValue(d.classNames(), new TypeReference<List<String>>() {}),
+                d.sizeBytes(),
+                d.sha256(),
                 d.createdAt());
     }
 

@@ -15,6 +15,13 @@ import java.util.List;
  * @param sizeBytes    stored size of an upload (uploads only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DatasetView(String name, String source, String kind, long[] exampleShape, int examples,
-        List<String> classes, Long sizeBytes, String sha256, Instant createdAt) {
-}
+public record DatasetView(
+        String name,
+        String source,
+        String kind,
+        long[] exampleShape,
+        int examples,
+        List<String> classes,
+        Long sizeBytes,
+        String sha256,
+        Instant createdAt) {}

@@ -31,8 +31,11 @@ public class DigitClassifiers {
         if (trained == null) {
             long t0 = System.nanoTime();
             trained = ImageClassifier.trainOnBundledDigits();
-            log.info("digit classifier trained in {} s: {} accuracy on {} held-out digits",
-                    Math.round((System.nanoTime() - t0) / 1e8) / 10.0, trained.heldOutAccuracy(), trained.heldOutExamples());
+            log.info(
+                    "digit classifier trained in {} s: {} accuracy on {} held-out digits",
+                    Math.round((System.nanoTime() - t0) / 1e8) / 10.0,
+                    trained.heldOutAccuracy(),
+                    trained.heldOutExamples());
             TRAINED.set(trained);
         }
         return trained;

@@ -50,11 +50,17 @@ public class UploadedDataset {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected UploadedDataset() {
-    }
+    protected UploadedDataset() {}
 
-    public UploadedDataset(String name, String kind, String exampleShape, int examples, String classNames, byte[] content,
-            String sha256, Instant createdAt) {
+    public UploadedDataset(
+            String name,
+            String kind,
+            String exampleShape,
+            int examples,
+            String classNames,
+            byte[] content,
+            String sha256,
+            Instant createdAt) {
         this.name = name;
         this.kind = kind;
         this.exampleShape = exampleShape;

@@ -23,7 +23,14 @@ public interface UploadedDatasetRepository extends JpaRepository<UploadedDataset
               from UploadedDataset d where d.name = :name""")
     Optional<Summary> summary(String name);
 
-    record Summary(long id, String name, String kind, String exampleShape, int examples, String classNames,
-            long sizeBytes, String sha256, Instant createdAt) {
-    }
+    record Summary(
+            long id,
+            String name,
+            String kind,
+            String exampleShape,
+            int examples,
+            String classNames,
+            long sizeBytes,
+            String sha256,
+            Instant createdAt) {}
 }

@@ -44,10 +44,11 @@ public class FamilyCatalog {
     /** Every setting's default for this family on this dataset (any dataset, uploads too), by variant. */
     public Map<String, Map<String, Object>> defaults(String id, String datasetName) {
         ModelFamily family = family(id);
-        Dataset dataset = datasets.find(datasetName).orElseThrow(() -> new NotFoundException(
-                "dataset '" + datasetName + "' does not exist"));
-        return defaults(family, dataset).orElseThrow(() -> new InvalidFieldException("dataset",
-                "model '%s' cannot learn dataset '%s'".formatted(id, datasetName)));
+        Dataset dataset = datasets.find(datasetName)
+                .orElseThrow(() -> new NotFoundException("dataset '" + datasetName + "' does not exist"));
+        return defaults(family, dataset)
+                .orElseThrow(() -> new InvalidFieldException(
+                        "dataset", "model '%s' cannot learn dataset '%s'".formatted(id, datasetName)));
     }
 
     private ModelFamily family(String id) {
@@ -59,16 +60,26 @@ public class FamilyCatalog {
         for (String name : datasets.builtInNames()) {
             datasets.find(name).flatMap(d -> defaults(family, d)).ifPresent(d -> defaults.put(name, d));
         }
-        List<OptionView> options = family.options().stream().map(o -> OptionView.of(o, families.readers(o))).toList();
-        return new FamilyView(family.id(), family.description(), family.variants(), options, family.capabilities(),
-                family.qualityMeasures(), family.lossSeries(), defaults);
+        List<OptionView> options = family.options().stream()
+                .map(o -> OptionView.of(o, families.readers(o)))
+                .toList();
+        return new FamilyView(
+                family.id(),
+                family.description(),
+                family.variants(),
+                options,
+                family.capabilities(),
+                family.qualityMeasures(),
+                family.lossSeries(),
+                defaults);
     }
 
     private static Optional<Map<String, Map<String, Object>>> defaults(ModelFamily family, Dataset dataset) {
         List<String> variants = family.variants().isEmpty() ? List.of("") : family.variants();
         Map<String, Map<String, Object>> byVariant = new LinkedHashMap<>();
         for (String variant : variants) {
-            if (family.unsupported(dataset.exampleShape(), dataset.classCount(), variant).isEmpty()) {
+            if (family.unsupported(dataset.exampleShape(), dataset.classCount(), variant)
+                    .isEmpty()) {
                 byVariant.put(variant, Recipe.defaults(family, dataset, variant).asMap());
             }
         }

@@ -28,10 +28,10 @@ public class FamilyController {
     }
 
     /** The catalogue as one document. */
-    public record Catalogue(List<OptionView> commonOptions, List<FamilyView> families) {
-    }
+    public record Catalogue(List<OptionView> commonOptions, List<FamilyView> families) {}
 
-    @Operation(summary = "Every model family: options with ranges, defaults per built-in dataset, what it serves",
+    @Operation(
+            summary = "Every model family: options with ranges, defaults per built-in dataset, what it serves",
             description = "Every family also reads the common options (epochs, batchSize, ...).")
     @GetMapping
     public Catalogue list() {
@@ -46,8 +46,14 @@ public class FamilyController {
     }
 
     @Operation(summary = "A family's defaults on any dataset, uploads included, by variant")
-    @ApiResponse(responseCode = "400", description = "The family cannot learn that dataset", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such family or dataset", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "400",
+            description = "The family cannot learn that dataset",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such family or dataset",
+            content = @Content(mediaType = PROBLEM))
     @GetMapping("/{id}/defaults")
     public Map<String, Map<String, Object>> defaults(@PathVariable String id, @RequestParam String dataset) {
         return catalog.defaults(id, dataset);

@@ -14,7 +14,12 @@ import java.util.Set;
  *
  * @param defaults every setting's default by dataset, then by variant ("" for families without variants)
  */
-public record FamilyView(String id, String description, List<String> variants, List<OptionView> options,
-        Set<Capability> serves, Set<QualityMeasure> qualityMeasures, List<LossSeries> lossSeries,
-        Map<String, Map<String, Map<String, Object>>> defaults) {
-}
+public record FamilyView(
+        String id,
+        String description,
+        List<String> variants,
+        List<OptionView> options,
+        Set<Capability> serves,
+        Set<QualityMeasure> qualityMeasures,
+        List<LossSeries> lossSeries,
+        Map<String, Map<String, Map<String, Object>>> defaults) {}

@@ -47,15 +47,22 @@ public class JobRequestSchema implements OpenApiCustomizer {
 
     Schema<Object> schema() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        String familyList = families.list().stream().map(f -> f.id() + ": " + f.description())
+        String familyList = families.list().stream()
+                .map(f -> f.id() + ": " + f.description())
                 .collect(Collectors.joining("; "));
-        properties.put("model", string("The model family to train (GET /models/families describes each). "
-                + familyList + ".", families.ids()));
-        properties.put("dataset", string("The dataset to train on: a built-in one or an upload (GET /datasets)",
-                null));
-        properties.put("seed", typed("integer").format("int64")
-                .description("Seed of the run's randomness; random when left out. The same seed and settings train "
-                        + "the same model."));
+        properties.put(
+                "model",
+                string(
+                        "The model family to train (GET /models/families describes each). " + familyList + ".",
+                        families.ids()));
+        properties.put("dataset", string("The dataset to train on: a built-in one or an upload (GET /datasets)", null));
+        properties.put(
+                "seed",
+                typed("integer")
+                        .format("int64")
+                        .description(
+                                "Seed of the run's randomness; random when left out. The same seed and settings train "
+                                        + "the same model."));
         List<String> variants = new ArrayList<>();
         List<String> readers = new ArrayList<>();
         for (ModelFamily family : families.list()) {
@@ -65,8 +72,8 @@ public class JobRequestSchema implements OpenApiCustomizer {
                         + family.defaultVariant() + ")");
             }
         }
-        properties.put("variant", string("The family's variant. Read by: " + String.join(", ", readers) + ".",
-                variants));
+        properties.put(
+                "variant", string("The family's variant. Read by: " + String.join(", ", readers) + ".", variants));
         for (OptionView option : catalog.allOptions()) {
             properties.put(option.name(), option(option));
         }
@@ -80,7 +87,8 @@ public class JobRequestSchema implements OpenApiCustomizer {
     }
 
     private Schema<Object> option(OptionView option) {
-        String readBy = option.readBy().equals(families.ids()) ? " All families."
+        String readBy = option.readBy().equals(families.ids())
+                ? " All families."
                 : " Read by: " + String.join(", ", option.readBy()) + ".";
         String description = option.description() + (option.description().endsWith(".") ? "" : ".") + readBy;
         if (option.choices() != null) {
@@ -96,7 +104,8 @@ public class JobRequestSchema implements OpenApiCustomizer {
         if (value == null) {
             return;
         }
-        BigDecimal number = "integer".equals(type) ? BigDecimal.valueOf(value.longValue())
+        BigDecimal number = "integer".equals(type)
+                ? BigDecimal.valueOf(value.longValue())
                 : new BigDecimal(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
         boolean exclusive = Boolean.FALSE.equals(included);
         if (lower && exclusive) {

@@ -104,8 +104,7 @@ public class Job {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    protected Job() {
-    }
+    protected Job() {}
 
     public Job(String model, String dataset, String spec, long totalIterations, Instant createdAt) {
         this.status = JobStatus.QUEUED;
@@ -150,7 +149,10 @@ public class Job {
      * write of a worker is guarded by this, and by nothing else.
      */
     public boolean isHeldBy(JobLease lease) {
-        return status == JobStatus.RUNNING && id != null && id == lease.jobId() && Objects.equals(worker, lease.worker());
+        return status == JobStatus.RUNNING
+                && id != null
+                && id == lease.jobId()
+                && Objects.equals(worker, lease.worker());
     }
 
     /** The holder renews its hold (a heartbeat), so that the job does not go stale. */

@@ -45,20 +45,30 @@ public class JobController {
         this.snapshots = snapshots;
     }
 
-    @Operation(summary = "Submit a training job", description = "Queued jobs run in submission order on the next free worker.")
+    @Operation(
+            summary = "Submit a training job",
+            description = "Queued jobs run in submission order on the next free worker.")
     @ApiResponse(responseCode = "202", description = "Queued; Location names the job")
-    @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown model or dataset, or a value out of range",
+    @ApiResponse(
+            responseCode = "400",
+            description = "Malformed JSON, unknown model or dataset, or a value out of range",
             content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "415", description = "Body is not application/json", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "415",
+            description = "Body is not application/json",
+            content = @Content(mediaType = PROBLEM))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> submit(@RequestBody JobRequest request) {
         JobView job = jobs.submit(request);
-        return ResponseEntity.accepted().location(URI.create("/jobs/" + job.id())).body(job);
+        return ResponseEntity.accepted()
+                .location(URI.create("/jobs/" + job.id()))
+                .body(job);
     }
 
     @Operation(summary = "List jobs, newest first, optionally by status")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<JobView> list(@RequestParam(required = false) JobStatus status,
+    public Page<JobView> list(
+            @RequestParam(required = false) JobStatus status,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
         return jobs.list(status, page);
     }
@@ -71,29 +81,46 @@ public class JobController {
         return jobs.get(id);
     }
 
-    @Operation(summary = "Cancel a queued or running job", description = "A running job stops at its next step; its losses stay.")
+    @Operation(
+            summary = "Cancel a queued or running job",
+            description = "A running job stops at its next step; its losses stay.")
     @ApiResponse(responseCode = "202", description = "Cancelled, or cancellation requested")
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "409", description = "The job has already finished", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job has already finished",
+            content = @Content(mediaType = PROBLEM))
     @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> cancel(@PathVariable long id) {
         return ResponseEntity.accepted().body(jobs.cancel(id));
     }
 
-    @Operation(summary = "Loss curve: the model's losses per training step",
+    @Operation(
+            summary = "Loss curve: the model's losses per training step",
             description = "Readable while the job runs. GANs record dLoss, gLoss and the mean D(x), D(G(z)); "
                     + "other models their own values, named in 'series'. maxPoints downsamples with largest-triangle-three-buckets, "
                     + "which keeps real points and the curve's shape. CSV with Accept: text/csv.")
-    @ApiResponse(responseCode = "200", description = "The recorded points", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = LossCurve.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "400", description = "from/to/maxPoints out of range", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The recorded points",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = LossCurve.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"))
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "from/to/maxPoints out of range",
+            content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @GetMapping(path = "/{id}/losses", produces = MediaType.APPLICATION_JSON_VALUE)
-    public LossCurve losses(@PathVariable long id,
+    public LossCurve losses(
+            @PathVariable long id,
             @Parameter(description = "First iteration (inclusive)") @RequestParam(defaultValue = "0") long from,
             @Parameter(description = "Last iteration (inclusive)") @RequestParam(required = false) Long to,
-            @Parameter(description = "At most this many points (3 to 100000)") @RequestParam(defaultValue = "100000") int maxPoints) {
+            @Parameter(description = "At most this many points (3 to 100000)") @RequestParam(defaultValue = "100000")
+                    int maxPoints) {
         if (from < 0) {
             throw new InvalidFieldException("from", "must be at least 0 (was " + from + ")");
         }
@@ -111,8 +138,11 @@ public class JobController {
 
     @Operation(hidden = true)
     @GetMapping(path = "/{id}/losses", produces = CSV)
-    public String lossesCsv(@PathVariable long id, @RequestParam(defaultValue = "0") long from,
-            @RequestParam(required = false) Long to, @RequestParam(defaultValue = "100000") int maxPoints) {
+    public String lossesCsv(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") long from,
+            @RequestParam(required = false) Long to,
+            @RequestParam(defaultValue = "100000") int maxPoints) {
         LossCurve curve = losses(id, from, to, maxPoints);
         StringBuilder out = new StringBuilder("iteration,epoch");
         curve.series().forEach(name -> out.append(',').append(name));
@@ -129,16 +159,26 @@ public class JobController {
     }
 
     @Operation(summary = "Loss curve as a chart", description = "Downsampled to at most 800 points.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
-            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.IMAGE_PNG_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @GetMapping(path = "/{id}/losses.png", produces = MediaType.IMAGE_PNG_VALUE)
     public ResponseEntity<byte[]> lossesPng(@PathVariable long id) {
         Job job = jobs.find(id);
         List<LossSeries> series = series(job);
         List<LossPoint> points = LossCurves.downsample(lossPoints.find(id, 0, Long.MAX_VALUE, series.size()), 800);
-        String title = "job %d: %s on %s, %s, %d of %d iterations".formatted(id, job.getModel(), job.getDataset(),
-                job.getStatus(), job.getIteration(), job.getTotalIterations());
+        String title = "job %d: %s on %s, %s, %d of %d iterations"
+                .formatted(
+                        id,
+                        job.getModel(),
+                        job.getDataset(),
+                        job.getStatus(),
+                        job.getIteration(),
+                        job.getTotalIterations());
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(LossChart.png(title, series, points));
     }
 
@@ -148,19 +188,33 @@ public class JobController {
     @GetMapping(path = "/{id}/snapshots", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, List<SnapshotView>> snapshots(@PathVariable long id) {
         jobs.find(id);
-        return Map.of("snapshots", snapshots.list(id).stream()
-                .map(s -> new SnapshotView(s.epoch(), s.iteration(), s.createdAt(), "/jobs/" + id + "/snapshots/" + s.epoch() + ".png"))
-                .toList());
+        return Map.of(
+                "snapshots",
+                snapshots.list(id).stream()
+                        .map(s -> new SnapshotView(
+                                s.epoch(),
+                                s.iteration(),
+                                s.createdAt(),
+                                "/jobs/" + id + "/snapshots/" + s.epoch() + ".png"))
+                        .toList());
     }
 
     @Operation(summary = "The sample grid taken at the end of an epoch")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
-            schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "404", description = "No such job or no snapshot for that epoch", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.IMAGE_PNG_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such job or no snapshot for that epoch",
+            content = @Content(mediaType = PROBLEM))
     @GetMapping(path = "/{id}/snapshots/{epoch}.png", produces = MediaType.IMAGE_PNG_VALUE)
     public ResponseEntity<byte[]> snapshot(@PathVariable long id, @PathVariable int epoch) {
         jobs.find(id);
-        byte[] png = snapshots.png(id, epoch)
+        byte[] png = snapshots
+                .png(id, epoch)
                 .orElseThrow(() -> new NotFoundException("job " + id + " has no snapshot for epoch " + epoch));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }

@@ -49,7 +49,10 @@ public interface JobRepository extends JpaRepository<Job, Long> {
      * SKIP LOCKED): a worker looking for work moves on instead of waiting on another's claim.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2")) // org.hibernate.Timeouts.SKIP_LOCKED_MILLI
+    @QueryHints(
+            @QueryHint(
+                    name = "jakarta.persistence.lock.timeout",
+                    value = "-2")) // org.hibernate.Timeouts.SKIP_LOCKED_MILLI
     @Query("select j from Job j where j.id = :id")
     Optional<Job> lockByIdUnlessLocked(@Param("id") long id);
 }

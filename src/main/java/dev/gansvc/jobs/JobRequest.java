@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param settings every other field as the JSON gave it; {@link JobSpecResolver} checks them
  */
-public record JobRequest(String model, String dataset, @JsonAnySetter Map<String, Object> settings) {
+public record JobRequest(
+        String model, String dataset, @JsonAnySetter Map<String, Object> settings) {
 
     public JobRequest {
         settings = settings == null ? new LinkedHashMap<>() : settings;

@@ -28,8 +28,14 @@ public class JobService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public JobService(JobRepository jobs, JobTransitions transitions, JobSpecResolver resolver,
-            ModelFamilies families, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+    public JobService(
+            JobRepository jobs,
+            JobTransitions transitions,
+            JobSpecResolver resolver,
+            ModelFamilies families,
+            JsonMapper json,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jobs = jobs;
         this.transitions = transitions;
         this.resolver = resolver;
@@ -43,8 +49,12 @@ public class JobService {
     public JobView submit(JobRequest request) {
         JobSpecResolver.Resolved resolved = resolver.resolve(request);
         JobSpec spec = resolved.spec();
-        Job job = jobs.save(new Job(spec.model(), spec.dataset(), json.writeValueAsString(spec),
-                resolved.plan().totalIterations(), clock.instant()));
+        Job job = jobs.save(new Job(
+                spec.model(),
+                spec.dataset(),
+                json.writeValueAsString(spec),
+                resolved.plan().totalIterations(),
+                clock.instant()));
         events.publishEvent(new JobEvents.Submitted(job.getId()));
         return view(job);
     }
@@ -64,22 +74,28 @@ public class JobService {
 
     /** Cancels a queued job at once, or asks the worker of a running one to stop at its next step. */
     public JobView cancel(long id) {
-        Job.Cancellation cancellation = transitions.cancel(id, clock.instant())
+        Job.Cancellation cancellation = transitions
+                .cancel(id, clock.instant())
                 .orElseThrow(() -> new NotFoundException("job " + id + " does not exist"));
         switch (cancellation) {
             case REQUESTED -> events.publishEvent(new JobEvents.CancelRequested(id));
-            case TOO_LATE -> throw new ConflictException(
-                    "job " + id + " is already " + find(id).getStatus() + " and cannot be cancelled");
-            case CANCELLED -> {
-            }
+            case TOO_LATE ->
+                throw new ConflictException(
+                        "job " + id + " is already " + find(id).getStatus() + " and cannot be cancelled");
+            case CANCELLED -> {}
         }
         return get(id);
     }
 
     public JobSpec spec(Job job) {
-        Map<String, Object> values = json.readValue(job.getSpec(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        return JobSpec.of(family(job), job.getDataset(), (String) values.get("variant"),
-                ((Number) values.get("seed")).longValue(), values);
+        Map<String, Object> values =
+                json.readValue(job.getSpec(), new TypeReference<LinkedHashMap<String, Object>>() {});
+        return JobSpec.of(
+                family(job),
+                job.getDataset(),
+                (String) values.get("variant"),
+                ((Number) values.get("seed")).longValue(),
+                values);
     }
 
     /** The family the job trains. */
@@ -93,15 +109,34 @@ public class JobService {
         Long eta = null;
         if (job.getStatus() == JobStatus.RUNNING && job.getImagesPerSecond() != null && job.getImagesPerSecond() > 0) {
             TrainingSettings settings = spec.trainingSettings();
-            int examplesPerStep = settings.batchSize() * family(job).objective(settings).batchesPerStep();
+            int examplesPerStep =
+                    settings.batchSize() * family(job).objective(settings).batchesPerStep();
             eta = Math.round(remaining * examplesPerStep / job.getImagesPerSecond());
         }
-        double percent = job.getTotalIterations() == 0 ? 0
+        double percent = job.getTotalIterations() == 0
+                ? 0
                 : Math.round(1000.0 * job.getIteration() / job.getTotalIterations()) / 10.0;
-        var progress = new JobView.Progress(job.getIteration(), job.getTotalIterations(), job.getEpoch(),
-                spec.epochs(), percent, job.getImagesPerSecond(), eta);
-        return new JobView(job.getId(), job.getStatus(), job.getModel(), job.getDataset(), spec, progress,
-                job.getAttempts(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), job.getError(),
-                job.getModelId(), job.getQuality() == null ? null : json.readValue(job.getQuality(), QualityReport.class));
+        var progress = new JobView.Progress(
+                job.getIteration(),
+                job.getTotalIterations(),
+                job.getEpoch(),
+                spec.epochs(),
+                percent,
+                job.getImagesPerSecond(),
+                eta);
+        return new JobView(
+                job.getId(),
+                job.getStatus(),
+                job.getModel(),
+                job.getDataset(),
+                spec,
+                progress,
+                job.getAttempts(),
+                job.getCreatedAt(),
+                job.getStartedAt(),
+                job.getFinishedAt(),
+                job.getError(),
+                job.getModelId(),
+                job.getQuality() == null ? null : json.readValue(job.getQuality(), QualityReport.class));
     }
 }

@@ -5,8 +5,8 @@ import dev.gansvc.engine.model.CommonOptions;
 import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
-import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptimizerSettings;
+import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptionValues;
 import dev.gansvc.engine.model.TrainingSettings;
 import java.util.LinkedHashMap;
@@ -20,12 +20,18 @@ import java.util.Map;
  *
  * @param variant the family's variant, null for families without variants
  */
-public record JobSpec(String model, String dataset, String variant, long seed, int latentDim, Schedule schedule,
-        OptimizerSettings optimizer, OptionValues options) {
+public record JobSpec(
+        String model,
+        String dataset,
+        String variant,
+        long seed,
+        int latentDim,
+        Schedule schedule,
+        OptimizerSettings optimizer,
+        OptionValues options) {
 
     /** How long and in what batches it trains. */
-    public record Schedule(int epochs, int batchSize, LearningRateSchedule learningRate) {
-    }
+    public record Schedule(int epochs, int batchSize, LearningRateSchedule learningRate) {}
 
     /**
      * A spec from flat values by option name (numbers of any boxed type): a stored spec, or a
@@ -36,14 +42,26 @@ public record JobSpec(String model, String dataset, String variant, long seed, i
         for (Option option : family.options()) {
             options.put(option.name(), typed(option, values.get(option.name())));
         }
-        Schedule schedule = new Schedule(integer(values, CommonOptions.EPOCHS), integer(values, CommonOptions.BATCH_SIZE),
-                LearningRateSchedule.fromId((String) typed(CommonOptions.LEARNING_RATE_SCHEDULE,
+        Schedule schedule = new Schedule(
+                integer(values, CommonOptions.EPOCHS),
+                integer(values, CommonOptions.BATCH_SIZE),
+                LearningRateSchedule.fromId((String) typed(
+                        CommonOptions.LEARNING_RATE_SCHEDULE,
                         values.get(CommonOptions.LEARNING_RATE_SCHEDULE.name()))));
-        OptimizerSettings optimizer = new OptimizerSettings(real(values, CommonOptions.LEARNING_RATE),
-                real(values, CommonOptions.BETA1), real(values, CommonOptions.BETA2),
+        OptimizerSettings optimizer = new OptimizerSettings(
+                real(values, CommonOptions.LEARNING_RATE),
+                real(values, CommonOptions.BETA1),
+                real(values, CommonOptions.BETA2),
                 real(values, CommonOptions.GENERATOR_AVERAGE));
-        return new JobSpec(family.id(), dataset, family.variants().isEmpty() ? null : variant, seed,
-                integer(values, CommonOptions.LATENT_DIM), schedule, optimizer, OptionValues.of(options));
+        return new JobSpec(
+                family.id(),
+                dataset,
+                family.variants().isEmpty() ? null : variant,
+                seed,
+                integer(values, CommonOptions.LATENT_DIM),
+                schedule,
+                optimizer,
+                OptionValues.of(options));
     }
 
     /** The spec as stored and shown: every setting under its option name. */
@@ -59,7 +77,9 @@ public record JobSpec(String model, String dataset, String variant, long seed, i
         map.put(CommonOptions.LEARNING_RATE.name(), optimizer.learningRate());
         map.put(CommonOptions.BETA1.name(), optimizer.beta1());
         map.put(CommonOptions.BETA2.name(), optimizer.beta2());
-        map.put(CommonOptions.LEARNING_RATE_SCHEDULE.name(), schedule.learningRate().id());
+        map.put(
+                CommonOptions.LEARNING_RATE_SCHEDULE.name(),
+                schedule.learningRate().id());
         map.put(CommonOptions.GENERATOR_AVERAGE.name(), optimizer.generatorAverage());
         map.put("variant", variant);
         map.putAll(options.asMap());

@@ -49,14 +49,13 @@ public class JobSpecResolver {
     }
 
     /** A request that passed every check, with what it resolved to. */
-    public record Resolved(JobSpec spec, ModelFamily family, Dataset dataset, TrainingPlan plan) {
-    }
+    public record Resolved(JobSpec spec, ModelFamily family, Dataset dataset, TrainingPlan plan) {}
 
     public Resolved resolve(JobRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<ModelFamily> family = find("model", request.model(), families::find, families.ids(), problems);
-        Optional<Dataset> dataset = find("dataset", request.dataset(), datasets::find,
-                List.copyOf(new TreeSet<>(datasets.names())), problems);
+        Optional<Dataset> dataset = find(
+                "dataset", request.dataset(), datasets::find, List.copyOf(new TreeSet<>(datasets.names())), problems);
         Map<String, Object> values = new LinkedHashMap<>();
         Long seed = null;
         String variant = null;
@@ -64,7 +63,10 @@ public class JobSpecResolver {
             String name = field.getKey();
             Object raw = field.getValue();
             if (name.equals(SEED)) {
-                seed = integral(raw).filter(v -> v.bitLength() < 64).map(BigInteger::longValue).orElse(null);
+                seed = integral(raw)
+                        .filter(v -> v.bitLength() < 64)
+                        .map(BigInteger::longValue)
+                        .orElse(null);
                 if (seed == null) {
                     problems.add(new FieldProblem(name, "must be a whole number (was " + raw + ")"));
                 }
@@ -74,10 +76,12 @@ public class JobSpecResolver {
                 problems.add(new FieldProblem(name, "unknown field; known fields: " + knownFields()));
             } else {
                 Option option = options.get(name);
-                Optional<String> problem = typed(option, raw).map(v -> {
-                    values.put(name, v);
-                    return option.problem(v);
-                }).orElseGet(() -> Optional.of(typeProblem(option, raw)));
+                Optional<String> problem = typed(option, raw)
+                        .map(v -> {
+                            values.put(name, v);
+                            return option.problem(v);
+                        })
+                        .orElseGet(() -> Optional.of(typeProblem(option, raw)));
                 problem.or(() -> family.flatMap(f -> inapplicable(f, option)))
                         .ifPresent(message -> problems.add(new FieldProblem(name, message)));
             }
@@ -88,41 +92,64 @@ public class JobSpecResolver {
         return resolve(family.orElseThrow(), request.dataset(), dataset.orElseThrow(), variant, seed, values);
     }
 
-    private Resolved resolve(ModelFamily family, String datasetName, Dataset dataset, String requestedVariant,
-            Long seed, Map<String, Object> values) {
+    private Resolved resolve(
+            ModelFamily family,
+            String datasetName,
+            Dataset dataset,
+            String requestedVariant,
+            Long seed,
+            Map<String, Object> values) {
         String variant = requestedVariant != null ? requestedVariant : family.defaultVariant();
         long[] exampleShape = dataset.exampleShape();
         family.unsupported(exampleShape, dataset.classCount(), variant).ifPresent(reason -> {
-            throw new InvalidFieldException(family.variants().isEmpty() ? "dataset" : VARIANT,
-                    "model '%s' %s; dataset '%s' has examples of shape %s%s".formatted(family.id(), reason,
-                            datasetName, Arrays.toString(exampleShape),
-                            dataset.classCount() > 1 ? " in " + dataset.classCount() + " classes" : ""));
+            throw new InvalidFieldException(
+                    family.variants().isEmpty() ? "dataset" : VARIANT,
+                    "model '%s' %s; dataset '%s' has examples of shape %s%s"
+                            .formatted(
+                                    family.id(),
+                                    reason,
+                                    datasetName,
+                                    Arrays.toString(exampleShape),
+                                    dataset.classCount() > 1 ? " in " + dataset.classCount() + " classes" : ""));
         });
-        Map<String, Object> settings = new LinkedHashMap<>(Recipe.defaults(family, dataset, variant).asMap());
+        Map<String, Object> settings =
+                new LinkedHashMap<>(Recipe.defaults(family, dataset, variant).asMap());
         settings.putAll(values);
-        JobSpec spec = JobSpec.of(family, datasetName, variant,
-                seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48), settings);
+        JobSpec spec = JobSpec.of(
+                family,
+                datasetName,
+                variant,
+                seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48),
+                settings);
         int batchSize = spec.schedule().batchSize();
         family.check(spec.options(), batchSize, exampleShape).ifPresent(problem -> {
             throw new InvalidFieldException(problem.option(), problem.message());
         });
         if (batchSize % spec.examplesPerJudgement() != 0) {
-            throw new InvalidFieldException(values.containsKey(ModelShape.PACKING.name()) ? ModelShape.PACKING.name()
-                    : CommonOptions.BATCH_SIZE.name(), "batchSize %d is not a multiple of packing %d: the discriminator judges whole packs"
+            throw new InvalidFieldException(
+                    values.containsKey(ModelShape.PACKING.name())
+                            ? ModelShape.PACKING.name()
+                            : CommonOptions.BATCH_SIZE.name(),
+                    "batchSize %d is not a multiple of packing %d: the discriminator judges whole packs"
                             .formatted(batchSize, spec.examplesPerJudgement()));
         }
         TrainingSettings training = spec.trainingSettings();
         TrainingPlan plan = TrainingPlan.of(family.objective(training), training, dataset.size());
         if (plan.iterationsPerEpoch() < 1) {
-            throw new InvalidFieldException(CommonOptions.BATCH_SIZE.name(),
+            throw new InvalidFieldException(
+                    CommonOptions.BATCH_SIZE.name(),
                     "one step needs %d examples, but dataset '%s' has %d for training"
                             .formatted(plan.examplesPerStep(training), datasetName, plan.trainingExamples()));
         }
         return new Resolved(spec, family, dataset, plan);
     }
 
-    private static <T> Optional<T> find(String field, String name, Function<String, Optional<T>> lookup,
-            List<String> available, List<FieldProblem> problems) {
+    private static <T> Optional<T> find(
+            String field,
+            String name,
+            Function<String, Optional<T>> lookup,
+            List<String> available,
+            List<FieldProblem> problems) {
         if (name == null || name.isBlank()) {
             problems.add(new FieldProblem(field, "is required"));
             return Optional.empty();
@@ -135,13 +162,18 @@ public class JobSpecResolver {
     }
 
     private String checkVariant(Optional<ModelFamily> family, Object raw, List<FieldProblem> problems) {
-        List<String> withVariants = families.list().stream().filter(f -> !f.variants().isEmpty())
-                .map(ModelFamily::id).toList();
+        List<String> withVariants = families.list().stream()
+                .filter(f -> !f.variants().isEmpty())
+                .map(ModelFamily::id)
+                .toList();
         if (family.isPresent() && family.get().variants().isEmpty()) {
-            problems.add(new FieldProblem(VARIANT, "does not apply to model '%s'; it applies to %s"
-                    .formatted(family.get().id(), withVariants)));
+            problems.add(new FieldProblem(
+                    VARIANT,
+                    "does not apply to model '%s'; it applies to %s"
+                            .formatted(family.get().id(), withVariants)));
         } else if (family.isPresent() && !family.get().variants().contains(raw)) {
-            problems.add(new FieldProblem(VARIANT, "must be one of %s (was %s)".formatted(family.get().variants(), raw)));
+            problems.add(new FieldProblem(
+                    VARIANT, "must be one of %s (was %s)".formatted(family.get().variants(), raw)));
         } else if (family.isPresent()) {
             return (String) raw;
         }
@@ -149,9 +181,10 @@ public class JobSpecResolver {
     }
 
     private Optional<String> inapplicable(ModelFamily family, Option option) {
-        return CommonOptions.ALL.contains(option) || family.reads(option) ? Optional.empty()
-                : Optional.of("does not apply to model '%s'; it applies to %s".formatted(family.id(),
-                        families.readers(option)));
+        return CommonOptions.ALL.contains(option) || family.reads(option)
+                ? Optional.empty()
+                : Optional.of("does not apply to model '%s'; it applies to %s"
+                        .formatted(family.id(), families.readers(option)));
     }
 
     private List<String> knownFields() {
@@ -180,7 +213,8 @@ public class JobSpecResolver {
     }
 
     private static String typeProblem(Option option, Object raw) {
-        String kind = option instanceof Option.Whole ? "a whole number"
+        String kind = option instanceof Option.Whole
+                ? "a whole number"
                 : option instanceof Option.Real ? "a number" : "one of " + ((Option.Choice) option).choices();
         return "must be " + kind + " (was " + (raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw)) + ")";
     }

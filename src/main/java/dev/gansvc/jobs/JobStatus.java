@@ -9,7 +9,11 @@ package dev.gansvc.jobs;
  * Final states go nowhere. {@link Job} decides when a move is made; this only says which exist.
  */
 public enum JobStatus {
-    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED;
 
     public boolean isFinal() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED;

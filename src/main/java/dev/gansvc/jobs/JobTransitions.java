@@ -34,7 +34,9 @@ public class JobTransitions {
     @Transactional
     public Optional<JobLease> claim(long id, String worker, Instant now) {
         Optional<Job> job = jobs.lockByIdUnlessLocked(id);
-        return job.isPresent() && job.get().claim(worker, now) ? Optional.of(job.get().lease()) : Optional.empty();
+        return job.isPresent() && job.get().claim(worker, now)
+                ? Optional.of(job.get().lease())
+                : Optional.empty();
     }
 
     /** Renews the hold (heartbeat); false if the job is no longer the lease holder's. */

@@ -9,8 +9,19 @@ import java.time.Instant;
  * @param quality sample-quality figures measured when the job succeeded (absent before, and for
  *                data without an applicable measure)
  */
-public record JobView(long id, JobStatus status, String model, String dataset, JobSpec spec, Progress progress,
-        int attempts, Instant createdAt, Instant startedAt, Instant finishedAt, String error, Long modelId,
+public record JobView(
+        long id,
+        JobStatus status,
+        String model,
+        String dataset,
+        JobSpec spec,
+        Progress progress,
+        int attempts,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String error,
+        Long modelId,
         QualityReport quality) {
 
     /**
@@ -18,7 +29,12 @@ public record JobView(long id, JobStatus status, String model, String dataset, J
      * @param imagesPerSecond real images consumed per second, recently
      * @param etaSeconds      estimated seconds to completion while running
      */
-    public record Progress(long iteration, long totalIterations, int epoch, int totalEpochs, double percent,
-            Double imagesPerSecond, Long etaSeconds) {
-    }
+    public record Progress(
+            long iteration,
+            long totalIterations,
+            int epoch,
+            int totalEpochs,
+            double percent,
+            Double imagesPerSecond,
+            Long etaSeconds) {}
 }

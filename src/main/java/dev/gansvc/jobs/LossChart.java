@@ -27,11 +27,16 @@ final class LossChart {
     private static final int WIDTH = 800;
     private static final int PANEL = 220;
     private static final int MARGIN = 50;
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4),
+        new Color(0xd62728),
+        new Color(0x2ca02c),
+        new Color(0x9467bd),
+        new Color(0xff7f0e),
+        new Color(0x8c564b)
+    };
 
-    private LossChart() {
-    }
+    private LossChart() {}
 
     static byte[] png(String title, List<LossSeries> names, List<LossPoint> points) {
         List<Series> losses = new ArrayList<>();
@@ -43,8 +48,8 @@ final class LossChart {
             (n.probability() ? probabilities : losses).add(series);
         }
         int panels = probabilities.isEmpty() ? 1 : 2;
-        BufferedImage image = new BufferedImage(WIDTH, panels * PANEL + (panels + 1) * MARGIN / 2,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(WIDTH, panels * PANEL + (panels + 1) * MARGIN / 2, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -69,11 +74,10 @@ final class LossChart {
         return out.toByteArray();
     }
 
-    private record Series(String name, Color color, ToDoubleFunction<LossPoint> value) {
-    }
+    private record Series(String name, Color color, ToDoubleFunction<LossPoint> value) {}
 
-    private static void panel(Graphics2D g, List<LossPoint> points, int top, String label, List<Series> series,
-            boolean unitRange) {
+    private static void panel(
+            Graphics2D g, List<LossPoint> points, int top, String label, List<Series> series, boolean unitRange) {
         int left = MARGIN;
         int right = WIDTH - 20;
         int bottom = top + PANEL - 20;

@@ -15,7 +15,11 @@ import java.util.Map;
  * @param series   the values each point holds besides iteration and epoch, which depend on the model
  * @param points   one object per step: iteration, epoch and each series by name (null where not measured)
  */
-public record LossCurve(long jobId, long recorded, List<String> series,
+public record LossCurve(
+        long jobId,
+        long recorded,
+        List<String> series,
+
         @Schema(example = "[{\"iteration\":1,\"epoch\":1,\"dLoss\":1.38,\"gLoss\":0.69,\"dReal\":0.5,\"dFake\":0.5}]")
         List<Map<String, Object>> points) {
 
@@ -31,6 +35,7 @@ public record LossCurve(long jobId, long recorded, List<String> series,
             }
             rows.add(row);
         }
-        return new LossCurve(jobId, recorded, series.stream().map(LossSeries::name).toList(), rows);
+        return new LossCurve(
+                jobId, recorded, series.stream().map(LossSeries::name).toList(), rows);
     }
 }

@@ -13,12 +13,12 @@ import java.util.TreeMap;
  */
 final class LossCurves {
 
-    private LossCurves() {
-    }
+    private LossCurves() {}
 
     /** @param maxPoints at least 3: the first, the last and one per bucket between */
     static List<LossPoint> downsample(List<LossPoint> points, int maxPoints) {
-        List<LossPoint> withEveryValue = points.stream().filter(LossCurves::complete).toList();
+        List<LossPoint> withEveryValue =
+                points.stream().filter(LossCurves::complete).toList();
         if (withEveryValue.size() == points.size() || withEveryValue.size() >= maxPoints) {
             return lttb(points, maxPoints);
         }

@@ -42,16 +42,21 @@ public class LossPointRepository {
 
     /** Points with {@code from <= iteration <= to}, in order, each with its first {@code series} values. */
     public List<LossPoint> find(long jobId, long from, long to, int series) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT iteration, epoch, value_0, value_1, value_2, value_3, value_4, value_5 FROM loss_values
-                 WHERE job_id = ? AND iteration BETWEEN ? AND ? ORDER BY iteration""", (rs, n) -> {
-            double[] values = new double[series];
-            for (int i = 0; i < series; i++) {
-                double v = rs.getDouble(3 + i);
-                values[i] = rs.wasNull() ? Double.NaN : v;
-            }
-            return new LossPoint(rs.getLong("iteration"), rs.getInt("epoch"), values);
-        }, jobId, from, to);
+                 WHERE job_id = ? AND iteration BETWEEN ? AND ? ORDER BY iteration""",
+                (rs, n) -> {
+                    double[] values = new double[series];
+                    for (int i = 0; i < series; i++) {
+                        double v = rs.getDouble(3 + i);
+                        values[i] = rs.wasNull() ? Double.NaN : v;
+                    }
+                    return new LossPoint(rs.getLong("iteration"), rs.getInt("epoch"), values);
+                },
+                jobId,
+                from,
+                to);
     }
 
     /** Drops points past a checkpoint, which a resumed run records again. */

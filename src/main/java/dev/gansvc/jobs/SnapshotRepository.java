@@ -18,18 +18,32 @@ public class SnapshotRepository {
     }
 
     public void insert(long jobId, int epoch, long iteration, byte[] png, Instant createdAt) {
-        jdbc.update("INSERT INTO snapshots (job_id, epoch, iteration, png, created_at) VALUES (?, ?, ?, ?, ?)",
-                jobId, epoch, iteration, png, Timestamp.from(createdAt));
+        jdbc.update(
+                "INSERT INTO snapshots (job_id, epoch, iteration, png, created_at) VALUES (?, ?, ?, ?, ?)",
+                jobId,
+                epoch,
+                iteration,
+                png,
+                Timestamp.from(createdAt));
     }
 
     public List<Snapshot> list(long jobId) {
-        return jdbc.query("SELECT epoch, iteration, created_at FROM snapshots WHERE job_id = ? ORDER BY epoch",
-                (rs, n) -> new Snapshot(rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant()), jobId);
+        return jdbc.query(
+                "SELECT epoch, iteration, created_at FROM snapshots WHERE job_id = ? ORDER BY epoch",
+                (rs, n) -> new Snapshot(
+                        rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant()),
+                jobId);
     }
 
     public Optional<byte[]> png(long jobId, int epoch) {
-        return jdbc.query("SELECT png FROM snapshots WHERE job_id = ? AND epoch = ?",
-                (rs, n) -> rs.getBytes(1), jobId, epoch).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT png FROM snapshots WHERE job_id = ? AND epoch = ?",
+                        (rs, n) -> rs.getBytes(1),
+                        jobId,
+                        epoch)
+                .stream()
+                .findFirst();
     }
 
     public void deleteAfter(long jobId, long iteration) {

@@ -30,8 +30,7 @@ public class Artifact {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Artifact() {
-    }
+    protected Artifact() {}
 
     public Artifact(byte[] content, Instant createdAt) {
         this.content = content;

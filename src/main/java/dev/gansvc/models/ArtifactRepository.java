@@ -8,9 +8,9 @@ import org.springframework.data.repository.query.Param;
 public interface ArtifactRepository extends JpaRepository<Artifact, Long> {
 
     /** Size and checksum without reading the bytes. */
-    @Query("select new dev.gansvc.models.ArtifactRepository$Summary(a.sizeBytes, a.sha256) from Artifact a where a.id = :id")
+    @Query(
+            "select new dev.gansvc.models.ArtifactRepository$Summary(a.sizeBytes, a.sha256) from Artifact a where a.id = :id")
     Optional<Summary> findSummary(@Param("id") long id);
 
-    record Summary(long sizeBytes, String sha256) {
-    }
+    record Summary(long sizeBytes, String sha256) {}
 }

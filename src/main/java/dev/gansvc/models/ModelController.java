@@ -35,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ModelController {
 
     private static final String CSV = "text/csv";
-    private static final String LABEL = "Class to generate, 0 to classCount - 1 (conditional models only); "
-            + "without it the classes take turns";
+    private static final String LABEL =
+            "Class to generate, 0 to classCount - 1 (conditional models only); " + "without it the classes take turns";
     private static final String FILTERED = "false: the generator's own samples, without the discriminator's filter "
             + "(discriminator rejection sampling) that a gan of rows samples through; other models never filter";
 
@@ -54,13 +54,17 @@ public class ModelController {
 
     @Operation(summary = "List trained models, newest first")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<ModelView> list(@PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
+    public Page<ModelView> list(
+            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
         return models.list(page);
     }
 
     @Operation(summary = "A trained model: architecture, job, parameter counts, artifact size and SHA-256")
     @ApiResponse(responseCode = "200", description = "The model")
-    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ModelView get(@PathVariable long id) {
         return models.get(id);
@@ -68,31 +72,54 @@ public class ModelController {
 
     @Operation(summary = "Download the saved model (zip: manifest, weights, batch-norm statistics, optimiser state)")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/zip"))
-    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/{id}/artifact", produces = "application/zip")
     public ResponseEntity<byte[]> artifact(@PathVariable long id) {
         Artifact artifact = models.artifact(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("model-" + id + ".zip").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("model-" + id + ".zip")
+                                .build()
+                                .toString())
                 .header("X-Checksum-SHA256", artifact.getSha256())
                 .eTag('"' + artifact.getSha256() + '"')
                 .body(artifact.getContent());
     }
 
-    @Operation(summary = "Raw generated samples, one row each (JSON, or CSV with Accept: text/csv)",
+    @Operation(
+            summary = "Raw generated samples, one row each (JSON, or CSV with Accept: text/csv)",
             description = "Rows of features for tabular and 2D data; for images, the pixels in [-1, 1], flattened. "
                     + "The same seed gives the same samples; without a seed one is drawn and returned.")
-    @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Samples.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "400", description = "count out of range", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = Samples.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"))
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "count out of range",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/{id}/samples", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Samples> samples(@PathVariable long id,
-            @Parameter(description = "Number of samples (at most gan.sampling.max-sample-values numbers in all, default 64)")
-            @RequestParam(defaultValue = "64") int count,
+    public ResponseEntity<Samples> samples(
+            @PathVariable long id,
+            @Parameter(
+                            description =
+                                    "Number of samples (at most gan.sampling.max-sample-values numbers in all, default 64)")
+                    @RequestParam(defaultValue = "64")
+                    int count,
             @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed,
             @Parameter(description = LABEL) @RequestParam(required = false) Integer label,
             @Parameter(description = FILTERED) @RequestParam(defaultValue = "true") boolean filtered) {
@@ -102,8 +129,11 @@ public class ModelController {
 
     @Operation(hidden = true)
     @GetMapping(path = "/{id}/samples", produces = CSV)
-    public ResponseEntity<String> samplesCsv(@PathVariable long id, @RequestParam(defaultValue = "64") int count,
-            @RequestParam(required = false) Long seed, @RequestParam(required = false) Integer label,
+    public ResponseEntity<String> samplesCsv(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "64") int count,
+            @RequestParam(required = false) Long seed,
+            @RequestParam(required = false) Integer label,
             @RequestParam(defaultValue = "true") boolean filtered) {
         long s = seedOrRandom(seed);
         Samples samples = models.samples(id, checkedSampleCount(id, count), s, optional(label), filtered);
@@ -122,35 +152,63 @@ public class ModelController {
         return response(seed, s).contentType(MediaType.parseMediaType(CSV)).body(out.toString());
     }
 
-    @Operation(summary = "A picture of generated samples: a PNG grid for images, a scatter plot for 2D and tabular data",
-            description = "The same seed gives the same image; without a seed one is drawn and returned in X-Sample-Seed.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
-            schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "400", description = "count out of range", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @Operation(
+            summary = "A picture of generated samples: a PNG grid for images, a scatter plot for 2D and tabular data",
+            description =
+                    "The same seed gives the same image; without a seed one is drawn and returned in X-Sample-Seed.")
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.IMAGE_PNG_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "400",
+            description = "count out of range",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/{id}/sample.png", produces = MediaType.IMAGE_PNG_VALUE)
-    public ResponseEntity<byte[]> sample(@PathVariable long id,
+    public ResponseEntity<byte[]> sample(
+            @PathVariable long id,
             @Parameter(description = "Number of samples (1 to gan.sampling.max-count, default 256)")
-            @RequestParam(defaultValue = "64") int count,
+                    @RequestParam(defaultValue = "64")
+                    int count,
             @Parameter(description = "Seed of the latent points") @RequestParam(required = false) Long seed,
             @Parameter(description = LABEL) @RequestParam(required = false) Integer label,
             @Parameter(description = FILTERED) @RequestParam(defaultValue = "true") boolean filtered) {
         long s = seedOrRandom(seed);
-        return response(seed, s).contentType(MediaType.IMAGE_PNG)
+        return response(seed, s)
+                .contentType(MediaType.IMAGE_PNG)
                 .body(models.samplePng(id, checkedCount(count), s, optional(label), filtered));
     }
 
-    @Operation(summary = "A walk through the latent space: each row goes from one random point to another",
-            description = "Spherical interpolation between pairs of latent points drawn from the seed; image models only.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
-            schema = @Schema(type = "string", format = "binary")))
-    @ApiResponse(responseCode = "400", description = "rows or steps out of range, or a model of rows of numbers",
+    @Operation(
+            summary = "A walk through the latent space: each row goes from one random point to another",
+            description =
+                    "Spherical interpolation between pairs of latent points drawn from the seed; image models only.")
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.IMAGE_PNG_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "400",
+            description = "rows or steps out of range, or a model of rows of numbers",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/{id}/interpolation.png", produces = MediaType.IMAGE_PNG_VALUE)
-    public ResponseEntity<byte[]> interpolation(@PathVariable long id,
+    public ResponseEntity<byte[]> interpolation(
+            @PathVariable long id,
             @Parameter(description = "Walks, one per row (1 to 16)") @RequestParam(defaultValue = "4") int rows,
-            @Parameter(description = "Images per walk, ends included (2 to 32)") @RequestParam(defaultValue = "10") int steps,
+            @Parameter(description = "Images per walk, ends included (2 to 32)") @RequestParam(defaultValue = "10")
+                    int steps,
             @Parameter(description = "Seed of the walks' ends") @RequestParam(required = false) Long seed,
             @Parameter(description = LABEL) @RequestParam(required = false) Integer label) {
         if (rows < 1 || rows > 16) {
@@ -160,30 +218,52 @@ public class ModelController {
             throw new InvalidFieldException("steps", "must be between 2 and 32 (was " + steps + ")");
         }
         long s = seedOrRandom(seed);
-        return response(seed, s).contentType(MediaType.IMAGE_PNG)
+        return response(seed, s)
+                .contentType(MediaType.IMAGE_PNG)
                 .body(models.interpolationPng(id, rows, steps, s, optional(label)));
     }
 
-    @Operation(summary = "Reconstructions by an autoencoder or VAE of the examples you send",
+    @Operation(
+            summary = "Reconstructions by an autoencoder or VAE of the examples you send",
             description = "A zip of PNG/JPEG images (resized to the model's size) gives a PNG: each row of originals "
                     + "followed by the row of their reconstructions. A CSV of rows (the model's features, no header "
                     + "needed, no labels) gives JSON rows and each row's squared error. At most gan.sampling.max-count "
                     + "examples.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-                    @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = CSV, schema = @Schema(type = "string"))}))
-    @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Reconstructions.class))})
-    @ApiResponse(responseCode = "400", description = "The model does not reconstruct, or the file cannot be read",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = {
+                                @Content(
+                                        mediaType = "application/zip",
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = CSV, schema = @Schema(type = "string"))
+                            }))
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = Reconstructions.class))
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "The model does not reconstruct, or the file cannot be read",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "Larger than gan.uploads.max-bytes",
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
             content = @Content(mediaType = "application/problem+json"))
-    @PostMapping(path = "/{id}/reconstructions", consumes = {"application/zip", "application/x-zip-compressed"},
+    @ApiResponse(
+            responseCode = "413",
+            description = "Larger than gan.uploads.max-bytes",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(
+            path = "/{id}/reconstructions",
+            consumes = {"application/zip", "application/x-zip-compressed"},
             produces = MediaType.IMAGE_PNG_VALUE)
     public ResponseEntity<byte[]> reconstructImages(@PathVariable long id, InputStream body) {
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
                 .body(models.reconstructImages(id, new LimitedInputStream(body, maxUploadBytes)));
     }
 
@@ -207,8 +287,10 @@ public class ModelController {
         }
         long most = Math.max(1, maxSampleValues / values);
         if (count < 1 || count > most) {
-            throw new InvalidFieldException("count", "must be between 1 and " + most + " for this model, whose samples have "
-                    + values + " values each (was " + count + ")");
+            throw new InvalidFieldException(
+                    "count",
+                    "must be between 1 and " + most + " for this model, whose samples have " + values
+                            + " values each (was " + count + ")");
         }
         return count;
     }

@@ -10,12 +10,12 @@ import dev.gansvc.engine.data.UploadLimits;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.model.Interpolation;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.Reconstructor;
-import dev.gansvc.engine.model.Interpolation;
 import dev.gansvc.engine.model.SamplePictures;
-import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.engine.nn.Workspaces;
+import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import java.io.InputStream;
@@ -53,8 +53,12 @@ public class ModelService {
     private final JsonMapper json;
     private final ModelFamilies families;
 
-    public ModelService(TrainedModelRepository models, ArtifactRepository artifacts, GanProperties properties,
-            JsonMapper json, ModelFamilies families) {
+    public ModelService(
+            TrainedModelRepository models,
+            ArtifactRepository artifacts,
+            GanProperties properties,
+            JsonMapper json,
+            ModelFamilies families) {
         this.models = models;
         this.artifacts = artifacts;
         this.families = families;
@@ -105,8 +109,10 @@ public class ModelService {
     public byte[] interpolationPng(long id, int rows, int steps, long seed, OptionalInt label) {
         TrainedModel model = find(id);
         if (model.getExampleShape().length != 3) {
-            throw new InvalidFieldException("id", "model " + id + " makes rows of numbers, not images; "
-                    + "interpolation pictures are drawn for image models");
+            throw new InvalidFieldException(
+                    "id",
+                    "model " + id + " makes rows of numbers, not images; "
+                            + "interpolation pictures are drawn for image models");
         }
         return Interpolation.png(generator(id), rows, steps, seed, checkedLabel(id, label));
     }
@@ -119,7 +125,8 @@ public class ModelService {
         Reconstructor reconstructor = reconstructor(id);
         long[] shape = reconstructor.shape().exampleShape();
         if (shape.length != 3) {
-            throw new InvalidFieldException("Content-Type", "model " + id + " reconstructs rows of numbers; send text/csv");
+            throw new InvalidFieldException(
+                    "Content-Type", "model " + id + " reconstructs rows of numbers; send text/csv");
         }
         ImageDataset images = ImageArchive.read(zip, (int) shape[1], (int) shape[0], limits());
         return Workspaces.run("reconstructions", () -> {
@@ -141,13 +148,14 @@ public class ModelService {
         Reconstructor reconstructor = reconstructor(id);
         long[] shape = reconstructor.shape().exampleShape();
         if (shape.length != 1) {
-            throw new InvalidFieldException("Content-Type", "model " + id + " reconstructs images; send a zip (application/zip)");
+            throw new InvalidFieldException(
+                    "Content-Type", "model " + id + " reconstructs images; send a zip (application/zip)");
         }
-        TabularDataset rows = CsvTables.read(new InputStreamReader(csv, StandardCharsets.UTF_8), null, maxCount,
-                (long) maxCount * shape[0]);
+        TabularDataset rows = CsvTables.read(
+                new InputStreamReader(csv, StandardCharsets.UTF_8), null, maxCount, (long) maxCount * shape[0]);
         if (rows.exampleShape()[0] != shape[0]) {
-            throw new InvalidDataException("rows have " + rows.exampleShape()[0] + " columns; model " + id + " takes "
-                    + shape[0]);
+            throw new InvalidDataException(
+                    "rows have " + rows.exampleShape()[0] + " columns; model " + id + " takes " + shape[0]);
         }
         return Workspaces.run("reconstructions", () -> {
             INDArray x = rows.batch(all(rows.size()));
@@ -158,13 +166,14 @@ public class ModelService {
     }
 
     private UploadLimits limits() {
-        return new UploadLimits(maxCount, uploads.maxUncompressedBytes(), uploads.maxImagePixels(), uploads.maxValues());
+        return new UploadLimits(
+                maxCount, uploads.maxUncompressedBytes(), uploads.maxImagePixels(), uploads.maxValues());
     }
 
     /** Rows [from, to) of a batch, padded with blank (white) images to {@code width}. */
     private static INDArray padded(INDArray images, int from, int to, int width) {
-        INDArray part = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.all());
+        INDArray part =
+                images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
         if (to - from == width) {
             return part;
         }
@@ -185,9 +194,13 @@ public class ModelService {
             return cached;
         }
         TrainedModel model = find(id);
-        if (!families.find(model.getArchitecture()).map(f -> f.serves(Capability.RECONSTRUCTIONS)).orElse(false)) {
-            throw new InvalidFieldException("id", "model " + id + " (" + model.getArchitecture()
-                    + ") does not reconstruct; models of " + families.serving(Capability.RECONSTRUCTIONS) + " do");
+        if (!families.find(model.getArchitecture())
+                .map(f -> f.serves(Capability.RECONSTRUCTIONS))
+                .orElse(false)) {
+            throw new InvalidFieldException(
+                    "id",
+                    "model " + id + " (" + model.getArchitecture() + ") does not reconstruct; models of "
+                            + families.serving(Capability.RECONSTRUCTIONS) + " do");
         }
         Reconstructor loaded = ModelArtifact.readReconstructor(artifact(id).getContent(), families);
         reconstructors.put(id, loaded);
@@ -209,11 +222,14 @@ public class ModelService {
         }
         int classes = find(id).getClassCount();
         if (classes == 0) {
-            throw new InvalidFieldException("label", "model " + id + " is not class-conditional; train one of "
-                    + families.serving(Capability.CLASS_CONDITIONAL) + " to choose the class");
+            throw new InvalidFieldException(
+                    "label",
+                    "model " + id + " is not class-conditional; train one of "
+                            + families.serving(Capability.CLASS_CONDITIONAL) + " to choose the class");
         }
         if (label.getAsInt() < 0 || label.getAsInt() >= classes) {
-            throw new InvalidFieldException("label", "must be between 0 and " + (classes - 1) + " (was " + label.getAsInt() + ")");
+            throw new InvalidFieldException(
+                    "label", "must be between 0 and " + (classes - 1) + " (was " + label.getAsInt() + ")");
         }
         return label;
     }
@@ -239,9 +255,18 @@ public class ModelService {
 
     private ModelView view(TrainedModel m) {
         ArtifactRepository.Summary a = artifacts.findSummary(m.getArtifactId()).orElseThrow();
-        return new ModelView(m.getId(), m.getJobId(), m.getArchitecture(), m.getDataset(), m.getLatentDim(),
-                m.getExampleShape(), m.getClassCount(),
-                json.readValue(m.getNetworkParameters(), new TypeReference<LinkedHashMap<String, Long>>() { }),
-                m.getIterations(), a.sizeBytes(), a.sha256(), m.getCreatedAt());
+        return new ModelView(
+                m.getId(),
+                m.getJobId(),
+                m.getArchitecture(),
+                m.getDataset(),
+                m.getLatentDim(),
+                m.getExampleShape(),
+                m.getClassCount(),
+                json.readValue(m.getNetworkParameters(), new TypeReference<LinkedHashMap<String, Long>>() {}),
+                m.getIterations(),
+                a.sizeBytes(),
+                a.sha256(),
+                m.getCreatedAt());
     }
 }

@@ -11,7 +11,16 @@ import java.util.Map;
  * @param classCount   classes a conditional model generates on request (0: unconditional)
  * @param parameters   parameter count of each of its networks, by name
  */
-public record ModelView(long id, long jobId, String architecture, String dataset, int latentDim, long[] exampleShape,
-        int classCount, Map<String, Long> parameters, long iterations, long artifactSizeBytes,
-        String artifactSha256, Instant createdAt) {
-}
+public record ModelView(
+        long id,
+        long jobId,
+        String architecture,
+        String dataset,
+        int latentDim,
+        long[] exampleShape,
+        int classCount,
+        Map<String, Long> parameters,
+        long iterations,
+        long artifactSizeBytes,
+        String artifactSha256,
+        Instant createdAt) {}

@@ -6,5 +6,4 @@ package dev.gansvc.models;
  * @param reconstructions one row per uploaded row, in the data's units
  * @param squaredErrors   each row's mean squared error per value
  */
-public record Reconstructions(long modelId, float[][] reconstructions, double[] squaredErrors) {
-}
+public record Reconstructions(long modelId, float[][] reconstructions, double[] squaredErrors) {}

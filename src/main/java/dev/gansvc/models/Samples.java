@@ -7,5 +7,4 @@ package dev.gansvc.models;
  * @param seed         the seed of the latent points (the same seed gives the same samples)
  * @param exampleShape the shape each row flattens
  */
-public record Samples(long modelId, long seed, long[] exampleShape, float[][] samples) {
-}
+public record Samples(long modelId, long seed, long[] exampleShape, float[][] samples) {}

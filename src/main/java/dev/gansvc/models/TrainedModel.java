@@ -50,11 +50,19 @@ public class TrainedModel {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected TrainedModel() {
-    }
+    protected TrainedModel() {}
 
-    public TrainedModel(long jobId, String architecture, String dataset, int latentDim, long[] exampleShape,
-            int classCount, String networkParameters, long iterations, long artifactId, Instant createdAt) {
+    public TrainedModel(
+            long jobId,
+            String architecture,
+            String dataset,
+            int latentDim,
+            long[] exampleShape,
+            int classCount,
+            String networkParameters,
+            long iterations,
+            long artifactId,
+            Instant createdAt) {
         this.jobId = jobId;
         this.architecture = architecture;
         this.dataset = dataset;

@@ -2,5 +2,4 @@ package dev.gansvc.models;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TrainedModelRepository extends JpaRepository<TrainedModel, Long> {
-}
+public interface TrainedModelRepository extends JpaRepository<TrainedModel, Long> {}

@@ -24,8 +24,7 @@ public class Checkpoint {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Checkpoint() {
-    }
+    protected Checkpoint() {}
 
     public Checkpoint(long jobId, long iteration, int epoch, long artifactId, Instant createdAt) {
         this.jobId = jobId;

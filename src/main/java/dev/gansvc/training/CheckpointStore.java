@@ -28,8 +28,13 @@ public class CheckpointStore {
     private final JsonMapper json;
     private final Clock clock;
 
-    public CheckpointStore(JobTransitions transitions, ArtifactRepository artifacts, CheckpointRepository checkpoints,
-            TrainedModelRepository models, JsonMapper json, Clock clock) {
+    public CheckpointStore(
+            JobTransitions transitions,
+            ArtifactRepository artifacts,
+            CheckpointRepository checkpoints,
+            TrainedModelRepository models,
+            JsonMapper json,
+            Clock clock) {
         this.json = json;
         this.transitions = transitions;
         this.artifacts = artifacts;
@@ -41,7 +46,8 @@ public class CheckpointStore {
     /** The saved model of the job's latest checkpoint, if any. */
     @Transactional(readOnly = true)
     public Optional<byte[]> latest(long jobId) {
-        return checkpoints.findById(jobId)
+        return checkpoints
+                .findById(jobId)
                 .flatMap(c -> artifacts.findById(c.getArtifactId()))
                 .map(Artifact::getContent);
     }
@@ -67,9 +73,17 @@ public class CheckpointStore {
         assertHeld(lease);
         long jobId = lease.jobId();
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
-        TrainedModel trained = models.save(new TrainedModel(jobId, model.family().id(), dataset,
-                model.latentDim(), model.exampleShape(), model.shape().classCount(),
-                json.writeValueAsString(model.parameterCounts()), model.iteration(), saved.getId(), clock.instant()));
+        TrainedModel trained = models.save(new TrainedModel(
+                jobId,
+                model.family().id(),
+                dataset,
+                model.latentDim(),
+                model.exampleShape(),
+                model.shape().classCount(),
+                json.writeValueAsString(model.parameterCounts()),
+                model.iteration(),
+                saved.getId(),
+                clock.instant()));
         discard(jobId);
         if (!transitions.succeed(lease, trained.getId(), quality, clock.instant())) {
             throw new LostOwnershipException(jobId);

@@ -5,8 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** What the ND4J backend offers: GPUs on the CUDA backend, otherwise the CPU. */
 final class Devices {
 
-    private Devices() {
-    }
+    private Devices() {}
 
     static boolean isGpuBackend() {
         return Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cuda");

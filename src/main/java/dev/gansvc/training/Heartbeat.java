@@ -36,13 +36,17 @@ final class Heartbeat implements AutoCloseable {
         long millis = Math.max(1, interval.toMillis());
         // A task that throws is never run again, so one failed write (the database restarting)
         // would silence the heartbeat for good: log it and try again at the next tick.
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                transitions.holdBy(lease, clock.instant());
-            } catch (RuntimeException e) {
-                log.warn("job {}: heartbeat not written: {}", lease.jobId(), e.getMessage());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        transitions.holdBy(lease, clock.instant());
+                    } catch (RuntimeException e) {
+                        log.warn("job {}: heartbeat not written: {}", lease.jobId(), e.getMessage());
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
         return new Heartbeat(timer);
     }
 

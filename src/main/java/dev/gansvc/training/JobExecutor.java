@@ -7,9 +7,9 @@ import dev.gansvc.datasets.DigitClassifiers;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Trainer;
-import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobLease;
@@ -44,10 +44,20 @@ public class JobExecutor {
     private final ModelFamilies families;
     private final Clock clock;
 
-    public JobExecutor(JobService jobService, JobRepository jobs, JobTransitions transitions, DatasetCatalog datasets,
-            DigitClassifiers digitClassifiers, ClassClassifiers classClassifiers, CheckpointStore checkpoints,
-            LossPointRepository lossPoints, SnapshotRepository snapshots, GanProperties properties, JsonMapper json,
-            ModelFamilies families, Clock clock) {
+    public JobExecutor(
+            JobService jobService,
+            JobRepository jobs,
+            JobTransitions transitions,
+            DatasetCatalog datasets,
+            DigitClassifiers digitClassifiers,
+            ClassClassifiers classClassifiers,
+            CheckpointStore checkpoints,
+            LossPointRepository lossPoints,
+            SnapshotRepository snapshots,
+            GanProperties properties,
+            JsonMapper json,
+            ModelFamilies families,
+            Clock clock) {
         this.jobService = jobService;
         this.transitions = transitions;
         this.datasets = datasets;
@@ -77,16 +87,19 @@ public class JobExecutor {
         long jobId = job.getId();
         JobSpec spec = jobService.spec(job);
         Dataset data = datasets.find(spec.dataset())
-                .orElseThrow(() -> new IllegalStateException("dataset '" + spec.dataset() + "' is no longer configured"));
+                .orElseThrow(
+                        () -> new IllegalStateException("dataset '" + spec.dataset() + "' is no longer configured"));
         Optional<GenerativeModel> resumed;
         try {
-            resumed = checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizer(), families));
+            resumed =
+                    checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizer(), families));
         } catch (RuntimeException e) {
             fail(lease, "cannot resume from checkpoint: " + e.getMessage());
             return;
         }
         ModelFamily family = jobService.family(job);
-        GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(family,
+        GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(
+                family,
                 family.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant())
                         .withPacking(spec.examplesPerJudgement()),
                 spec.optimizer(),
@@ -94,19 +107,31 @@ public class JobExecutor {
         // Whatever was recorded after the checkpoint is recorded again by the resumed run.
         repositories.lossPoints().deleteAfter(jobId, model.iteration());
         repositories.snapshots().deleteAfter(jobId, model.iteration());
-        log.info("job {}: {} on {} at iteration {} of {} ({})", jobId, spec.model(), spec.dataset(), model.iteration(),
-                job.getTotalIterations(), lease.worker());
+        log.info(
+                "job {}: {} on {} at iteration {} of {} ({})",
+                jobId,
+                spec.model(),
+                spec.dataset(),
+                model.iteration(),
+                job.getTotalIterations(),
+                lease.worker());
 
         Trainer trainer = new Trainer(model, data, spec.trainingSettings());
-        TrainingRecorder recorder = new TrainingRecorder(lease, spec, trainer.plan(), control, model,
-                repositories, settings, clock);
+        TrainingRecorder recorder =
+                new TrainingRecorder(lease, spec, trainer.plan(), control, model, repositories, settings, clock);
         Trainer.Outcome outcome = trainer.train(recorder, recorder::shouldStop);
         recorder.flush();
         if (recorder.lostOwnership()) {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
         } else if (outcome == Trainer.Outcome.COMPLETED) {
-            String quality = QualityReport.measure(trainer, spec.dataset(), spec.seed(),
-                    digitClassifiers.forDataset(spec.dataset()), classClassifiers).map(json::writeValueAsString).orElse(null);
+            String quality = QualityReport.measure(
+                            trainer,
+                            spec.dataset(),
+                            spec.seed(),
+                            digitClassifiers.forDataset(spec.dataset()),
+                            classClassifiers)
+                    .map(json::writeValueAsString)
+                    .orElse(null);
             long modelId = checkpoints.complete(lease, spec.dataset(), model, ModelArtifact.write(model), quality);
             log.info("job {} succeeded: model {}", jobId, modelId);
         } else if (control.cancelled()) {
@@ -115,7 +140,10 @@ public class JobExecutor {
         } else {
             recorder.checkpoint();
             if (transitions.release(lease)) {
-                log.info("job {} paused at iteration {} for shutdown; it resumes on the next start", jobId, model.iteration());
+                log.info(
+                        "job {} paused at iteration {} for shutdown; it resumes on the next start",
+                        jobId,
+                        model.iteration());
             } else {
                 log.warn("job {} was taken over elsewhere before it could be paused", jobId);
             }

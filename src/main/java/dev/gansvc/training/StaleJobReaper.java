@@ -28,8 +28,13 @@ public class StaleJobReaper {
     private final TaskScheduler scheduler;
     private final Clock clock;
 
-    public StaleJobReaper(JobRepository jobs, JobTransitions transitions, CheckpointStore checkpoints,
-            GanProperties properties, TaskScheduler scheduler, Clock clock) {
+    public StaleJobReaper(
+            JobRepository jobs,
+            JobTransitions transitions,
+            CheckpointStore checkpoints,
+            GanProperties properties,
+            TaskScheduler scheduler,
+            Clock clock) {
         this.jobs = jobs;
         this.transitions = transitions;
         this.checkpoints = checkpoints;
@@ -47,13 +52,13 @@ public class StaleJobReaper {
         Instant cutoff = clock.instant().minus(settings.staleAfter());
         for (long id : jobs.findStaleIds(cutoff)) {
             switch (transitions.reclaimIfStale(id, cutoff, settings.maxAttempts(), clock.instant())) {
-                case REQUEUED -> log.warn("job {}: its worker stopped reporting; queued to resume from its last checkpoint", id);
+                case REQUEUED ->
+                    log.warn("job {}: its worker stopped reporting; queued to resume from its last checkpoint", id);
                 case GAVE_UP -> {
                     checkpoints.discard(id);
                     log.warn("job {}: interrupted too often; marked FAILED", id);
                 }
-                case NONE -> {
-                }
+                case NONE -> {}
             }
         }
     }

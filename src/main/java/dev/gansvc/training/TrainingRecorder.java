@@ -52,8 +52,15 @@ final class TrainingRecorder implements TrainingListener {
     private int epoch;
     private boolean lost;
 
-    TrainingRecorder(JobLease lease, JobSpec spec, TrainingPlan plan, JobControl control, GenerativeModel model,
-            Repositories repositories, GanProperties.Jobs settings, Clock clock) {
+    TrainingRecorder(
+            JobLease lease,
+            JobSpec spec,
+            TrainingPlan plan,
+            JobControl control,
+            GenerativeModel model,
+            Repositories repositories,
+            GanProperties.Jobs settings,
+            Clock clock) {
         this.lease = lease;
         this.jobId = lease.jobId();
         this.spec = spec;
@@ -74,9 +81,12 @@ final class TrainingRecorder implements TrainingListener {
     }
 
     /** The repositories a recorder writes to. */
-    record Repositories(JobTransitions transitions, JobRepository jobs, LossPointRepository lossPoints,
-            SnapshotRepository snapshots, CheckpointStore checkpoints) {
-    }
+    record Repositories(
+            JobTransitions transitions,
+            JobRepository jobs,
+            LossPointRepository lossPoints,
+            SnapshotRepository snapshots,
+            CheckpointStore checkpoints) {}
 
     @Override
     public void onIteration(LossPoint point) {
@@ -130,9 +140,8 @@ final class TrainingRecorder implements TrainingListener {
         }
         double seconds = (now - lastReportNanos) / 1e9;
         long steps = model.iteration() - lastReportIteration;
-        Double imagesPerSecond = steps > 0 && seconds > 0
-                ? Math.round(10.0 * steps * examplesPerStep / seconds) / 10.0
-                : null;
+        Double imagesPerSecond =
+                steps > 0 && seconds > 0 ? Math.round(10.0 * steps * examplesPerStep / seconds) / 10.0 : null;
         if (!pending.isEmpty()) {
             lossPoints.insertAll(jobId, pending);
             pending.clear();

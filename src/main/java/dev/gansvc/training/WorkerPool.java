@@ -47,7 +47,11 @@ public class WorkerPool implements SmartLifecycle {
     /** Whether the pool runs: set by {@link #start()} and cleared by {@link #stop()}, and by nothing else. */
     private volatile boolean active;
 
-    public WorkerPool(JobRepository jobs, JobTransitions transitions, JobExecutor executor, GanProperties properties,
+    public WorkerPool(
+            JobRepository jobs,
+            JobTransitions transitions,
+            JobExecutor executor,
+            GanProperties properties,
             Clock clock) {
         this.jobs = jobs;
         this.transitions = transitions;

@@ -66,12 +66,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred; see the service log.");
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "An unexpected error occurred; see the service log.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldProblem(f.getField(), message(f)))
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
@@ -80,12 +83,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         FieldProblem problem;
         if (e.getCause() instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : "; known fields: "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            String known = u.getKnownPropertyIds() == null
+                    ? ""
+                    : "; known fields: "
+                            + u.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "));
             problem = new FieldProblem(path(u), "unknown field" + known);
         } else if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
             problem = new FieldProblem(path(j), "cannot read value: " + firstLine(j.getOriginalMessage()));
@@ -98,7 +106,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {
-        String detail = problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
+        String detail =
+                problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         pd.setProperty("errors", problems);
         return pd;
@@ -132,7 +141,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
-        return Map.<Class<?>, String>of(long.class, "an integer", Long.class, "an integer", int.class, "an integer",
-                Integer.class, "an integer").getOrDefault(type, "a valid " + type.getSimpleName());
+        return Map.<Class<?>, String>of(
+                        long.class,
+                        "an integer",
+                        Long.class,
+                        "an integer",
+                        int.class,
+                        "an integer",
+                        Integer.class,
+                        "an integer")
+                .getOrDefault(type, "a valid " + type.getSimpleName());
     }
 }

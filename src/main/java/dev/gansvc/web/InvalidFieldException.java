@@ -16,7 +16,9 @@ public class InvalidFieldException extends RuntimeException {
     /** Several problems at once, reported in the order of their field names. */
     public InvalidFieldException(List<FieldProblem> problems) {
         super(problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
-        this.problems = problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
+        this.problems = problems.stream()
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
     }
 
     public List<FieldProblem> problems() {

@@ -23,35 +23,70 @@ class LayerTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.gansvc");
     }
 
     @Test
     void layersPointDownwards() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Base").definedBy("dev.gansvc.engine.nn..", "dev.gansvc.engine.data..",
-                        "dev.gansvc.engine.render..", "dev.gansvc.engine.classify..")
-                .layer("Model").definedBy("dev.gansvc.engine.model..")
-                .layer("Quality").definedBy("dev.gansvc.engine.quality..")
-                .layer("Kits").definedBy("dev.gansvc.engine.nets..", "dev.gansvc.engine.adversarial..",
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Base")
+                .definedBy(
+                        "dev.gansvc.engine.nn..",
+                        "dev.gansvc.engine.data..",
+                        "dev.gansvc.engine.render..",
+                        "dev.gansvc.engine.classify..")
+                .layer("Model")
+                .definedBy("dev.gansvc.engine.model..")
+                .layer("Quality")
+                .definedBy("dev.gansvc.engine.quality..")
+                .layer("Kits")
+                .definedBy(
+                        "dev.gansvc.engine.nets..",
+                        "dev.gansvc.engine.adversarial..",
                         "dev.gansvc.engine.variational..")
-                .layer("Families").definedBy("dev.gansvc.engine.family..")
-                .layer("Service").definedBy("dev.gansvc", "dev.gansvc.jobs..", "dev.gansvc.models..",
-                        "dev.gansvc.training..", "dev.gansvc.datasets..", "dev.gansvc.families..", "dev.gansvc.web..")
-                .whereLayer("Service").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Families").mayOnlyBeAccessedByLayers("Service")
-                .whereLayer("Kits").mayOnlyBeAccessedByLayers("Families", "Service")
-                .whereLayer("Quality").mayOnlyBeAccessedByLayers("Kits", "Families", "Service")
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("Quality", "Kits", "Families", "Service")
+                .layer("Families")
+                .definedBy("dev.gansvc.engine.family..")
+                .layer("Service")
+                .definedBy(
+                        "dev.gansvc",
+                        "dev.gansvc.jobs..",
+                        "dev.gansvc.models..",
+                        "dev.gansvc.training..",
+                        "dev.gansvc.datasets..",
+                        "dev.gansvc.families..",
+                        "dev.gansvc.web..")
+                .whereLayer("Service")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Families")
+                .mayOnlyBeAccessedByLayers("Service")
+                .whereLayer("Kits")
+                .mayOnlyBeAccessedByLayers("Families", "Service")
+                .whereLayer("Quality")
+                .mayOnlyBeAccessedByLayers("Kits", "Families", "Service")
+                .whereLayer("Model")
+                .mayOnlyBeAccessedByLayers("Quality", "Kits", "Families", "Service")
                 .check(classes);
     }
 
     @Test
     void engineIsFreeOfSpringAndTheService() {
-        noClasses().that().resideInAPackage(ENGINE).should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "jakarta..", "dev.gansvc.jobs..", "dev.gansvc.models..",
-                        "dev.gansvc.training..", "dev.gansvc.datasets..", "dev.gansvc.families..", "dev.gansvc.web..")
+        noClasses()
+                .that()
+                .resideInAPackage(ENGINE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "dev.gansvc.jobs..",
+                        "dev.gansvc.models..",
+                        "dev.gansvc.training..",
+                        "dev.gansvc.datasets..",
+                        "dev.gansvc.families..",
+                        "dev.gansvc.web..")
                 .check(classes);
     }
 
@@ -63,6 +98,9 @@ class LayerTest {
 
     @Test
     void familiesDoNotReachIntoEachOther() {
-        slices().matching("dev.gansvc.engine.family.(*)..").should().notDependOnEachOther().check(classes);
+        slices().matching("dev.gansvc.engine.family.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .check(classes);
     }
 }

@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.ResultActions;
 @ServiceTest
 class FamilyApiTest {
 
-    private static final List<String> IDS = List.of("gan", "dcgan", "dcgan64", "cgan", "wgan-gp", "ebgan", "vae",
-            "vaegan", "gmmn", "autoencoder");
+    private static final List<String> IDS =
+            List.of("gan", "dcgan", "dcgan64", "cgan", "wgan-gp", "ebgan", "vae", "vaegan", "gmmn", "autoencoder");
     private static final String JOB_REQUEST = "$.components.schemas.JobRequest";
 
     @Autowired
@@ -46,7 +46,8 @@ class FamilyApiTest {
 
     @Test
     void jobRequestNamesEveryFamilyAndRequiresModelAndDataset() throws Exception {
-        apiDocs().andExpect(jsonPath(JOB_REQUEST + ".type").value("object"))
+        apiDocs()
+                .andExpect(jsonPath(JOB_REQUEST + ".type").value("object"))
                 .andExpect(jsonPath(JOB_REQUEST + ".required", containsInAnyOrder("model", "dataset")))
                 .andExpect(jsonPath(JOB_REQUEST + ".additionalProperties").value(false))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.model.type").value("string"))
@@ -60,37 +61,44 @@ class FamilyApiTest {
 
     @Test
     void jobRequestVariantsSayWhichFamilyReadsThem() throws Exception {
-        apiDocs().andExpect(jsonPath(JOB_REQUEST + ".properties.variant.type").value("string"))
+        apiDocs()
+                .andExpect(jsonPath(JOB_REQUEST + ".properties.variant.type").value("string"))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.variant.enum", hasItem("denoising")))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.variant.description", containsString("autoencoder")));
     }
 
     @Test
     void jobRequestOptionsCarryTheirRanges() throws Exception {
-        apiDocs().andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until.type").value("number"))
+        apiDocs()
+                .andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until.type").value("number"))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until.maximum").value(1))
-                .andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until.exclusiveMinimum").value(0))
+                .andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until.exclusiveMinimum")
+                        .value(0))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until", not(hasKey("minimum"))))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until", not(hasKey("exclusiveMaximum"))))
-                .andExpect(jsonPath(JOB_REQUEST + ".properties.r1Until.description",
+                .andExpect(jsonPath(
+                        JOB_REQUEST + ".properties.r1Until.description",
                         containsString("Read by: gan, dcgan64, cgan.")))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.beta1.minimum").value(0))
-                .andExpect(jsonPath(JOB_REQUEST + ".properties.beta1.exclusiveMaximum").value(1))
+                .andExpect(jsonPath(JOB_REQUEST + ".properties.beta1.exclusiveMaximum")
+                        .value(1))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.epochs.type").value("integer"))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.epochs.minimum").value(1))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.epochs.maximum").value(1000))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.epochs.description", containsString("All families.")))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.loss.type").value("string"))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.loss.enum", contains("non-saturating", "minimax")))
-                .andExpect(jsonPath(JOB_REQUEST + ".properties.noiseLevel.maximum").value(10))
-                .andExpect(jsonPath(JOB_REQUEST + ".properties.noiseLevel.description",
-                        containsString("Read by: autoencoder.")));
+                .andExpect(
+                        jsonPath(JOB_REQUEST + ".properties.noiseLevel.maximum").value(10))
+                .andExpect(jsonPath(
+                        JOB_REQUEST + ".properties.noiseLevel.description", containsString("Read by: autoencoder.")));
     }
 
     @Test
     void submitStillRefersToTheJobRequestSchema() throws Exception {
-        apiDocs().andExpect(jsonPath("$.paths['/jobs'].post.requestBody.content['application/json'].schema['$ref']")
-                .value("#/components/schemas/JobRequest"))
+        apiDocs()
+                .andExpect(jsonPath("$.paths['/jobs'].post.requestBody.content['application/json'].schema['$ref']")
+                        .value("#/components/schemas/JobRequest"))
                 .andExpect(jsonPath("$.paths['/jobs'].post.responses['415'].description")
                         .value("Body is not application/json"));
     }
@@ -112,21 +120,27 @@ class FamilyApiTest {
 
     @Test
     void commonOptionsIncludeEpochs() throws Exception {
-        catalogue().andExpect(jsonPath("$.commonOptions[?(@.name == 'epochs')].minimum").value(1.0))
-                .andExpect(jsonPath("$.commonOptions[?(@.name == 'epochs')].maximum").value(1000.0))
-                .andExpect(jsonPath("$.commonOptions[?(@.name == 'epochs')].type").value("integer"));
+        catalogue()
+                .andExpect(jsonPath("$.commonOptions[?(@.name == 'epochs')].minimum")
+                        .value(1.0))
+                .andExpect(jsonPath("$.commonOptions[?(@.name == 'epochs')].maximum")
+                        .value(1000.0))
+                .andExpect(
+                        jsonPath("$.commonOptions[?(@.name == 'epochs')].type").value("integer"));
     }
 
     @Test
     void capabilities() throws Exception {
-        catalogue().andExpect(jsonPath(family("cgan") + ".serves", hasItem("CLASS_CONDITIONAL")))
+        catalogue()
+                .andExpect(jsonPath(family("cgan") + ".serves", hasItem("CLASS_CONDITIONAL")))
                 .andExpect(jsonPath(family("vae") + ".serves", hasItem("RECONSTRUCTIONS")))
                 .andExpect(jsonPath(family("gan") + ".serves", not(hasItem("CLASS_CONDITIONAL"))));
     }
 
     @Test
     void batchNormalisedDcganHasNoR1() throws Exception {
-        catalogue().andExpect(jsonPath(family("dcgan") + ".options[*].name", not(hasItem("r1Gamma"))))
+        catalogue()
+                .andExpect(jsonPath(family("dcgan") + ".options[*].name", not(hasItem("r1Gamma"))))
                 .andExpect(jsonPath(family("dcgan") + ".options[*].name", hasItem("loss")))
                 .andExpect(jsonPath(family("gan") + ".options[*].name", hasItem("r1Gamma")));
     }
@@ -134,7 +148,8 @@ class FamilyApiTest {
     @Test
     void ganDefaultsOnRing8() throws Exception {
         String ring8 = family("gan") + ".defaults.ring8['']";
-        catalogue().andExpect(jsonPath(ring8 + ".r1Gamma").value(0.1))
+        catalogue()
+                .andExpect(jsonPath(ring8 + ".r1Gamma").value(0.1))
                 .andExpect(jsonPath(ring8 + ".r1Until").value(0.25))
                 .andExpect(jsonPath(ring8 + ".batchSize").value(128))
                 .andExpect(jsonPath(ring8 + ".epochs").value(80));
@@ -142,7 +157,8 @@ class FamilyApiTest {
 
     @Test
     void dcgan64OnlyLearnsShapes64() throws Exception {
-        catalogue().andExpect(jsonPath(family("dcgan64") + ".defaults", hasKey("shapes64")))
+        catalogue()
+                .andExpect(jsonPath(family("dcgan64") + ".defaults", hasKey("shapes64")))
                 .andExpect(jsonPath(family("dcgan64") + ".defaults", not(hasKey("mnist"))))
                 .andExpect(jsonPath(family("dcgan64") + ".defaults", not(hasKey("ring8"))));
     }
@@ -150,26 +166,30 @@ class FamilyApiTest {
     @Test
     void autoencoderDefaultsByVariant() throws Exception {
         String mnist = family("autoencoder") + ".defaults.mnist";
-        catalogue().andExpect(jsonPath(mnist + ".keys()", contains("mlp", "deep", "conv", "denoising")))
+        catalogue()
+                .andExpect(jsonPath(mnist + ".keys()", contains("mlp", "deep", "conv", "denoising")))
                 .andExpect(jsonPath(mnist + ".denoising.noiseLevel").value(0.5))
                 .andExpect(jsonPath(mnist + ".mlp.noiseLevel").value(0.0));
     }
 
     @Test
     void unknownFamilyIs404() throws Exception {
-        mvc.perform(get("/models/families/nosuch")).andExpect(status().isNotFound())
+        mvc.perform(get("/models/families/nosuch"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void oneFamily() throws Exception {
-        mvc.perform(get("/models/families/cgan")).andExpect(status().isOk())
+        mvc.perform(get("/models/families/cgan"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("cgan"));
     }
 
     @Test
     void defaultsOnASmallTableAreSized() throws Exception {
-        mvc.perform(get("/models/families/gan/defaults").param("dataset", "iris")).andExpect(status().isOk())
+        mvc.perform(get("/models/families/gan/defaults").param("dataset", "iris"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$[''].batchSize").value(33))
                 .andExpect(jsonPath("$[''].epochs").value(1000));
     }

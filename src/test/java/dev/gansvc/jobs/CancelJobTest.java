@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.Requests;
-import dev.gansvc.web.ConflictException;
 import dev.gansvc.support.ServiceTest;
+import dev.gansvc.web.ConflictException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,11 @@ class CancelJobTest {
     void cancelsRunningJobPromptlyKeepingItsLossesAndQueuedJobAtOnce() {
         long running = submit(500);
         long queued = submit(1);
-        Jobs.await(jobs, running, j -> j.getStatus() == JobStatus.RUNNING && j.getIteration() >= 3, "a few steps",
+        Jobs.await(
+                jobs,
+                running,
+                j -> j.getStatus() == JobStatus.RUNNING && j.getIteration() >= 3,
+                "a few steps",
                 Duration.ofMinutes(2));
         assertThat(jobs.findById(queued).orElseThrow().getStatus()).isEqualTo(JobStatus.QUEUED);
 
@@ -40,12 +44,16 @@ class CancelJobTest {
         assertThat(cancelled.getFinishedAt()).isNotNull();
         assertThat(cancelled.getIteration()).isLessThan(cancelled.getTotalIterations());
         assertThat(lossPoints.find(running, 0, Long.MAX_VALUE, 4)).hasSize((int) cancelled.getIteration());
-        assertThatThrownBy(() -> service.cancel(running)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> service.cancel(running))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already CANCELLED");
-        assertThat(jobs.findById(queued).orElseThrow().getStartedAt()).as("never ran").isNull();
+        assertThat(jobs.findById(queued).orElseThrow().getStartedAt())
+                .as("never ran")
+                .isNull();
     }
 
     private long submit(int epochs) {
-        return service.submit(Requests.of("dcgan", "mnist-small", epochs, 64, null, 1L)).id();
+        return service.submit(Requests.of("dcgan", "mnist-small", epochs, 64, null, 1L))
+                .id();
     }
 }

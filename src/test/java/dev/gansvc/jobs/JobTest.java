@@ -52,8 +52,12 @@ class JobTest {
         JobLease holder = job.lease();
         Instant later = T0.plusSeconds(5);
 
-        assertThat(job.reportProgress(new JobLease(1, "w2"), 5, 1, 10.0, later)).as("another worker").isFalse();
-        assertThat(job.reportProgress(new JobLease(2, "w1"), 5, 1, 10.0, later)).as("a lease on another job").isFalse();
+        assertThat(job.reportProgress(new JobLease(1, "w2"), 5, 1, 10.0, later))
+                .as("another worker")
+                .isFalse();
+        assertThat(job.reportProgress(new JobLease(2, "w1"), 5, 1, 10.0, later))
+                .as("a lease on another job")
+                .isFalse();
         assertThat(job.holdBy(new JobLease(1, "w2"), later)).isFalse();
         assertThat(job.getIteration()).isZero();
         assertThat(job.getHeartbeatAt()).isEqualTo(T0);
@@ -67,7 +71,9 @@ class JobTest {
         assertThat(job.getHeartbeatAt()).as("progress renews the hold").isEqualTo(later.plusSeconds(1));
 
         job.fail(holder, "boom", later.plusSeconds(2));
-        assertThat(job.reportProgress(holder, 6, 1, 10.0, later.plusSeconds(3))).as("finished").isFalse();
+        assertThat(job.reportProgress(holder, 6, 1, 10.0, later.plusSeconds(3)))
+                .as("finished")
+                .isFalse();
         assertThat(job.holdBy(holder, later.plusSeconds(3))).isFalse();
         assertThat(job.getIteration()).isEqualTo(5);
     }
@@ -76,7 +82,9 @@ class JobTest {
     void theHolderFinishesItsJobOnceAndOnlyOnce() {
         Job job = running(1, "w1");
         JobLease holder = job.lease();
-        assertThat(job.succeed(new JobLease(1, "w2"), 7, "{}", T0)).as("another worker").isFalse();
+        assertThat(job.succeed(new JobLease(1, "w2"), 7, "{}", T0))
+                .as("another worker")
+                .isFalse();
         assertThat(job.fail(new JobLease(1, "w2"), "no", T0)).isFalse();
         assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING);
 
@@ -89,7 +97,9 @@ class JobTest {
         assertThat(job.getHeartbeatAt()).isEqualTo(end);
         assertThat(job.getWorker()).isNull();
 
-        assertThat(job.succeed(holder, 8, null, end.plusSeconds(1))).as("finish only once").isFalse();
+        assertThat(job.succeed(holder, 8, null, end.plusSeconds(1)))
+                .as("finish only once")
+                .isFalse();
         assertThat(job.fail(holder, "late", end.plusSeconds(1))).isFalse();
         assertThat(job.release(holder)).isFalse();
         assertThat(job.stopCancelled(holder, end.plusSeconds(1))).isFalse();
@@ -133,7 +143,9 @@ class JobTest {
         assertThat(job.getFinishedAt()).isNull();
         assertThat(job.cancel(T0)).as("asking again").isEqualTo(Job.Cancellation.REQUESTED);
 
-        assertThat(job.stopCancelled(new JobLease(1, "w2"), T0)).as("another worker").isFalse();
+        assertThat(job.stopCancelled(new JobLease(1, "w2"), T0))
+                .as("another worker")
+                .isFalse();
         assertThat(job.stopCancelled(holder, T0.plusSeconds(2))).isTrue();
         assertThat(job.getStatus()).isEqualTo(JobStatus.CANCELLED);
         assertThat(job.getFinishedAt()).isEqualTo(T0.plusSeconds(2));
@@ -157,7 +169,9 @@ class JobTest {
         assertThat(job.claim("w2", T0.plusSeconds(60))).isTrue();
         assertThat(job.getStartedAt()).as("started at the first claim").isEqualTo(T0);
         assertThat(job.getAttempts()).isEqualTo(1);
-        assertThat(job.reportProgress(holder, 1, 1, null, T0.plusSeconds(61))).as("the old lease").isFalse();
+        assertThat(job.reportProgress(holder, 1, 1, null, T0.plusSeconds(61)))
+                .as("the old lease")
+                .isFalse();
     }
 
     @Test
@@ -165,29 +179,35 @@ class JobTest {
         Job job = running(1, "w1");
         JobLease first = job.lease();
         Instant now = T0.plus(STALE_AFTER);
-        assertThat(job.reclaimIfStale(now.minus(STALE_AFTER), MAX_ATTEMPTS, now)).as("reported at the cutoff")
+        assertThat(job.reclaimIfStale(now.minus(STALE_AFTER), MAX_ATTEMPTS, now))
+                .as("reported at the cutoff")
                 .isEqualTo(Job.Reclaim.NONE);
         assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING);
         assertThat(job.getWorker()).isEqualTo("w1");
 
         for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
             now = now.plus(STALE_AFTER).plusSeconds(1);
-            assertThat(job.reclaimIfStale(now.minus(STALE_AFTER), MAX_ATTEMPTS, now)).isEqualTo(Job.Reclaim.REQUEUED);
+            assertThat(job.reclaimIfStale(now.minus(STALE_AFTER), MAX_ATTEMPTS, now))
+                    .isEqualTo(Job.Reclaim.REQUEUED);
             assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
             assertThat(job.getWorker()).isNull();
             assertThat(job.getAttempts()).isEqualTo(attempt);
-            assertThat(job.reclaimIfStale(now.plusSeconds(3600), MAX_ATTEMPTS, now)).as("queued, not running")
+            assertThat(job.reclaimIfStale(now.plusSeconds(3600), MAX_ATTEMPTS, now))
+                    .as("queued, not running")
                     .isEqualTo(Job.Reclaim.NONE);
             assertThat(job.claim("w" + (attempt + 1), now)).isTrue();
         }
-        assertThat(job.reportProgress(first, 9, 1, null, now)).as("the first worker lost it").isFalse();
+        assertThat(job.reportProgress(first, 9, 1, null, now))
+                .as("the first worker lost it")
+                .isFalse();
         assertThat(job.getAttempts()).isEqualTo(MAX_ATTEMPTS);
 
         now = now.plus(STALE_AFTER).plusSeconds(1);
-        assertThat(job.reclaimIfStale(now.minus(STALE_AFTER), MAX_ATTEMPTS, now)).isEqualTo(Job.Reclaim.GAVE_UP);
+        assertThat(job.reclaimIfStale(now.minus(STALE_AFTER), MAX_ATTEMPTS, now))
+                .isEqualTo(Job.Reclaim.GAVE_UP);
         assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.getError()).isEqualTo(
-                "training was interrupted 3 times (its worker stopped reporting); giving up");
+        assertThat(job.getError())
+                .isEqualTo("training was interrupted 3 times (its worker stopped reporting); giving up");
         assertThat(job.getFinishedAt()).isEqualTo(now);
         assertThat(job.getWorker()).isNull();
         assertThat(job.reclaimIfStale(now.plusSeconds(3600), MAX_ATTEMPTS, now)).isEqualTo(Job.Reclaim.NONE);
@@ -209,7 +229,9 @@ class JobTest {
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.FAILED)).isFalse();
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.QUEUED)).isFalse();
         for (JobStatus next : JobStatus.values()) {
-            assertThat(JobStatus.RUNNING.canBecome(next)).as("RUNNING -> " + next).isEqualTo(next != JobStatus.RUNNING);
+            assertThat(JobStatus.RUNNING.canBecome(next))
+                    .as("RUNNING -> " + next)
+                    .isEqualTo(next != JobStatus.RUNNING);
             for (JobStatus end : new JobStatus[] {JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED}) {
                 assertThat(end.canBecome(next)).as(end + " -> " + next).isFalse();
             }

@@ -64,7 +64,9 @@ abstract class JobTransitionsContract {
                         Optional<JobLease> lease = transitions.claim(id, worker, Instant.now());
                         if (lease.isPresent()) {
                             won++;
-                            assertThat(leases.put(id, lease.get())).as("claimed twice: job " + id).isNull();
+                            assertThat(leases.put(id, lease.get()))
+                                    .as("claimed twice: job " + id)
+                                    .isNull();
                         }
                     }
                     return won;
@@ -85,8 +87,10 @@ abstract class JobTransitionsContract {
             assertThat(job.getAttempts()).isEqualTo(1);
             assertThat(job.getWorker()).isEqualTo(lease.worker());
             assertThat(transitions.reportProgress(new JobLease(id, "someone-else"), 5, 1, 10.0, Instant.now()))
-                    .as("fenced").isFalse();
-            assertThat(transitions.reportProgress(lease, 5, 1, 10.0, Instant.now())).isTrue();
+                    .as("fenced")
+                    .isFalse();
+            assertThat(transitions.reportProgress(lease, 5, 1, 10.0, Instant.now()))
+                    .isTrue();
             assertThat(transitions.cancel(id, Instant.now())).hasValue(Job.Cancellation.REQUESTED);
             assertThat(transitions.stopCancelled(lease, Instant.now())).isTrue();
             assertThat(jobs.findById(id).orElseThrow().getStatus()).isEqualTo(JobStatus.CANCELLED);
@@ -99,7 +103,8 @@ abstract class JobTransitionsContract {
         Instant claimed = Instant.now();
         JobLease old = transitions.claim(id, "old", claimed).orElseThrow();
         Instant later = claimed.plusSeconds(60);
-        assertThat(transitions.reclaimIfStale(id, claimed.minusSeconds(1), 3, later)).as("not stale yet")
+        assertThat(transitions.reclaimIfStale(id, claimed.minusSeconds(1), 3, later))
+                .as("not stale yet")
                 .isEqualTo(Job.Reclaim.NONE);
         assertThat(transitions.reclaimIfStale(id, later, 3, later)).isEqualTo(Job.Reclaim.REQUEUED);
         JobLease current = transitions.claim(id, "new", later).orElseThrow();
@@ -112,12 +117,16 @@ abstract class JobTransitionsContract {
         assertThat(checkpoints.fail(old, "old worker failed")).isFalse();
         assertThatThrownBy(() -> checkpoints.save(old, 9, 2, new byte[] {1, 2, 3}))
                 .hasMessageContaining("no longer owned");
-        assertThat(checkpointRows.existsById(id)).as("no checkpoint from the old worker").isFalse();
+        assertThat(checkpointRows.existsById(id))
+                .as("no checkpoint from the old worker")
+                .isFalse();
 
         assertThat(transitions.reportProgress(current, 3, 1, 2.0, later)).isTrue();
         checkpoints.save(current, 3, 1, new byte[] {4, 5, 6});
         assertThat(checkpointRows.findById(id).orElseThrow().getIteration()).isEqualTo(3);
-        assertThat(checkpoints.fail(old, "old worker failed")).as("the new holder's checkpoint is safe").isFalse();
+        assertThat(checkpoints.fail(old, "old worker failed"))
+                .as("the new holder's checkpoint is safe")
+                .isFalse();
         assertThat(checkpointRows.existsById(id)).isTrue();
 
         Job job = jobs.findById(id).orElseThrow();
@@ -194,8 +203,11 @@ abstract class JobTransitionsContract {
             assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
 
             long start = System.nanoTime();
-            assertThat(transitions.claim(id, "second", Instant.now())).as("held by another claim").isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("without waiting for it")
+            assertThat(transitions.claim(id, "second", Instant.now()))
+                    .as("held by another claim")
+                    .isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("without waiting for it")
                     .isLessThan(Duration.ofMillis(1000));
 
             // A cancel waits for the claim to commit, then sees a running job, not the queued one it was.

@@ -1,15 +1,14 @@
 package dev.gansvc.jobs;
 
 import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.datasets.DatasetCatalog;
@@ -71,33 +70,43 @@ class JobValidationTest {
 
     @Test
     void malformedJson() throws Exception {
-        submit("{\"model\": \"dcgan\", ").andExpect(status().isBadRequest())
+        submit("{\"model\": \"dcgan\", ")
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
     }
 
     @Test
     void unknownModelNamesTheAvailableOnes() throws Exception {
-        submit("{\"model\": \"stylegan\", \"dataset\": \"mnist\"}").andExpect(status().isBadRequest())
+        submit("{\"model\": \"stylegan\", \"dataset\": \"mnist\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("model"))
-                .andExpect(jsonPath("$.errors[0].message").value(startsWith("unknown model 'stylegan'; available: [gan, dcgan, ")));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value(startsWith("unknown model 'stylegan'; available: [gan, dcgan, ")));
     }
 
     @Test
     void unknownDataset() throws Exception {
-        submit("{\"model\": \"dcgan\", \"dataset\": \"cifar\"}").andExpect(status().isBadRequest())
+        submit("{\"model\": \"dcgan\", \"dataset\": \"cifar\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("dataset"));
     }
 
     @Test
     void modelThatCannotTakeTheDatasetsShape() throws Exception {
-        submit("{\"model\": \"dcgan\", \"dataset\": \"ring8\"}").andExpect(status().isBadRequest())
+        submit("{\"model\": \"dcgan\", \"dataset\": \"ring8\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("dataset"))
-                .andExpect(jsonPath("$.errors[0].message").value("model 'dcgan' needs examples of shape [1, 28, 28] "
-                        + "(channels, height, width); dataset 'ring8' has examples of shape [2] in 8 classes"));
-        submit("{\"model\": \"dcgan\", \"dataset\": \"shapes64\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].message").value("model 'dcgan' needs examples of shape [1, 28, 28] "
-                        + "(channels, height, width); dataset 'shapes64' has examples of shape [3, 64, 64] in 4 classes"));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("model 'dcgan' needs examples of shape [1, 28, 28] "
+                                + "(channels, height, width); dataset 'ring8' has examples of shape [2] in 8 classes"));
+        submit("{\"model\": \"dcgan\", \"dataset\": \"shapes64\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        jsonPath("$.errors[0].message")
+                                .value(
+                                        "model 'dcgan' needs examples of shape [1, 28, 28] "
+                                                + "(channels, height, width); dataset 'shapes64' has examples of shape [3, 64, 64] in 4 classes"));
     }
 
     @Test
@@ -105,8 +114,10 @@ class JobValidationTest {
         submit("{\"model\": \"vae\", \"dataset\": \"mnist\", \"discriminatorSteps\": 3}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("discriminatorSteps"))
-                .andExpect(jsonPath("$.errors[0].message").value(
-                        "does not apply to model 'vae'; it applies to [gan, dcgan, dcgan64, cgan, wgan-gp, ebgan]"));
+                .andExpect(
+                        jsonPath("$.errors[0].message")
+                                .value(
+                                        "does not apply to model 'vae'; it applies to [gan, dcgan, dcgan64, cgan, wgan-gp, ebgan]"));
         submit("{\"model\": \"gan\", \"dataset\": \"mnist\", \"variant\": \"deep\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("variant"));
@@ -117,13 +128,16 @@ class JobValidationTest {
         submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"r1Gamma\": 10}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("r1Gamma"))
-                .andExpect(jsonPath("$.errors[0].message").value(
-                        "does not apply to model 'dcgan'; it applies to [gan, dcgan64, cgan]"));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("does not apply to model 'dcgan'; it applies to [gan, dcgan64, cgan]"));
         submit("{\"model\": \"cgan\", \"dataset\": \"mnist\", \"r1Gamma\": 10}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("r1Gamma"))
-                .andExpect(jsonPath("$.errors[0].message").value("model 'cgan' on examples of shape [1, 28, 28] has a "
-                        + "discriminator with batch norm, and R1 needs one that judges each example on its own"));
+                .andExpect(
+                        jsonPath("$.errors[0].message")
+                                .value(
+                                        "model 'cgan' on examples of shape [1, 28, 28] has a "
+                                                + "discriminator with batch norm, and R1 needs one that judges each example on its own"));
         submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"r1Gamma\": -1}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("r1Gamma"));
@@ -134,8 +148,8 @@ class JobValidationTest {
         submit("{\"model\": \"wgan-gp\", \"dataset\": \"ring8\", \"r1Until\": 0.5}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("r1Until"))
-                .andExpect(jsonPath("$.errors[0].message").value(
-                        "does not apply to model 'wgan-gp'; it applies to [gan, dcgan64, cgan]"));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("does not apply to model 'wgan-gp'; it applies to [gan, dcgan64, cgan]"));
     }
 
     @Test
@@ -143,13 +157,13 @@ class JobValidationTest {
         submit("{\"model\": \"wgan-gp\", \"dataset\": \"ring8\", \"packing\": 2}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("packing"))
-                .andExpect(jsonPath("$.errors[0].message").value(
-                        "does not apply to model 'wgan-gp'; it applies to [gan, dcgan, dcgan64, cgan]"));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("does not apply to model 'wgan-gp'; it applies to [gan, dcgan, dcgan64, cgan]"));
         submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"packing\": 3, \"batchSize\": 64}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("packing"))
-                .andExpect(jsonPath("$.errors[0].message").value(
-                        "batchSize 64 is not a multiple of packing 3: the discriminator judges whole packs"));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("batchSize 64 is not a multiple of packing 3: the discriminator judges whole packs"));
         submit("{\"model\": \"gan\", \"dataset\": \"ring8\", \"packing\": 9}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("packing"));
@@ -160,8 +174,11 @@ class JobValidationTest {
         submit("{\"model\": \"autoencoder\", \"dataset\": \"ring8\", \"variant\": \"conv\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("variant"))
-                .andExpect(jsonPath("$.errors[0].message").value(startsWith(
-                        "model 'autoencoder' variant conv needs images whose height and width are multiples of 4")));
+                .andExpect(
+                        jsonPath("$.errors[0].message")
+                                .value(
+                                        startsWith(
+                                                "model 'autoencoder' variant conv needs images whose height and width are multiples of 4")));
         submit("{\"model\": \"autoencoder\", \"dataset\": \"mnist\", \"variant\": \"sparse\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("variant"));
@@ -169,7 +186,8 @@ class JobValidationTest {
 
     @Test
     void missingRequiredFields() throws Exception {
-        submit("{}").andExpect(status().isBadRequest())
+        submit("{}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("dataset"))
                 .andExpect(jsonPath("$.errors[1].field").value("model"));
     }
@@ -181,18 +199,23 @@ class JobValidationTest {
                  "learningRate": 0, "beta1": 1.0, "discriminatorSteps": 11, "loss": "wasserstein"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(7))
-                .andExpect(jsonPath("$.errors[?(@.field == 'epochs')].message").value("must be between 1 and 1000 (was 0)"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'batchSize')].message").value("must be between 2 and 1024 (was 5000)"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'learningRate')].message").value("must be in (0, 1] (was 0.0)"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'epochs')].message")
+                        .value("must be between 1 and 1000 (was 0)"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'batchSize')].message")
+                        .value("must be between 2 and 1024 (was 5000)"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'learningRate')].message")
+                        .value("must be in (0, 1] (was 0.0)"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'loss')].message")
                         .value("must be one of [non-saturating, minimax] (was wasserstein)"));
     }
 
     @Test
     void wrongTypeAndUnknownField() throws Exception {
-        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"epochs\": \"many\"}").andExpect(status().isBadRequest())
+        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"epochs\": \"many\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("epochs"));
-        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"epoch\": 3}").andExpect(status().isBadRequest())
+        submit("{\"model\": \"dcgan\", \"dataset\": \"mnist\", \"epoch\": 3}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("epoch"));
     }
 
@@ -212,23 +235,28 @@ class JobValidationTest {
 
     @Test
     void unknownIdsAndBadIds() throws Exception {
-        mvc.perform(get("/jobs/424242")).andExpect(status().isNotFound())
+        mvc.perform(get("/jobs/424242"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("job 424242 does not exist"));
         mvc.perform(get("/jobs/424242/losses")).andExpect(status().isNotFound());
         mvc.perform(post("/jobs/424242/cancel")).andExpect(status().isNotFound());
         mvc.perform(get("/models/424242")).andExpect(status().isNotFound());
-        mvc.perform(get("/models/424242/sample.png")).andExpect(status().isNotFound())
+        mvc.perform(get("/models/424242/sample.png"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/jobs/latest")).andExpect(status().isBadRequest())
+        mvc.perform(get("/jobs/latest"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
-        mvc.perform(get("/jobs").param("status", "DONE")).andExpect(status().isBadRequest())
+        mvc.perform(get("/jobs").param("status", "DONE"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
     @Test
     void sampleCountOutOfRange() throws Exception {
-        mvc.perform(get("/models/1/sample.png").param("count", "0")).andExpect(status().isBadRequest())
+        mvc.perform(get("/models/1/sample.png").param("count", "0"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("count"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be between 1 and 256 (was 0)"));
         mvc.perform(get("/models/1/sample.png").param("count", "100000")).andExpect(status().isBadRequest());

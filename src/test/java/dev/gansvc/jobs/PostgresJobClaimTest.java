@@ -37,7 +37,8 @@ class PostgresJobClaimTest extends JobTransitionsContract {
 
     @Test
     void lossPointsAreWrittenInBatchesAndTrimmedOnResume() {
-        long id = jobs.save(new Job("dcgan", "mnist", "{}", 1000, Instant.now())).getId();
+        long id =
+                jobs.save(new Job("dcgan", "mnist", "{}", 1000, Instant.now())).getId();
         List<LossPoint> points = new ArrayList<>();
         for (int i = 1; i <= 1200; i++) {
             points.add(new LossPoint(i, 1 + i / 100, new double[] {1.0 / i, 2.0, 0.6, Double.NaN}));

@@ -26,19 +26,32 @@ public final class Api {
     }
 
     public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    public HttpResponse<String> post(String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<byte[]> postForBytes(String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
@@ -46,7 +59,8 @@ public final class Api {
     }
 
     public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DoublePrecision implements BeforeAllCallback, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DoublePrecision.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DoublePrecision.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {

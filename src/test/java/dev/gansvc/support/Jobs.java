@@ -11,8 +11,7 @@ import java.util.function.Predicate;
 /** Waiting on job state in tests that run real training. */
 public final class Jobs {
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     public static Job awaitStatus(JobRepository jobs, long id, JobStatus status, Duration timeout) {
         return await(jobs, id, j -> j.getStatus() == status, "status " + status, timeout);

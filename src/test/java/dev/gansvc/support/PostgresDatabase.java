@@ -41,7 +41,9 @@ public final class PostgresDatabase {
     }
 
     static synchronized boolean available() {
-        return shared != null || serverUrl() != null || DockerClientFactory.instance().isDockerAvailable();
+        return shared != null
+                || serverUrl() != null
+                || DockerClientFactory.instance().isDockerAvailable();
     }
 
     private static String serverUrl() {
@@ -52,17 +54,21 @@ public final class PostgresDatabase {
     private static PostgresDatabase create() {
         String server = serverUrl();
         if (server != null) {
-            String name = "gan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            String name =
+                    "gan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(server);
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);
             } catch (SQLException e) {
-                throw new IllegalStateException(URL_VARIABLE + " is set but the server cannot be used: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        URL_VARIABLE + " is set but the server cannot be used: " + e.getMessage(), e);
             }
             String url = server.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
             return new PostgresDatabase(url, null, null);
         }
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+        Assumptions.assumeTrue(
+                DockerClientFactory.instance().isDockerAvailable(),
                 "no PostgreSQL: set " + URL_VARIABLE + " or run a Docker engine for Testcontainers");
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
         container.start();
@@ -70,7 +76,8 @@ public final class PostgresDatabase {
     }
 
     private static void drop(String server, String name) {
-        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server);
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             // best effort: the server may already be gone when the JVM exits

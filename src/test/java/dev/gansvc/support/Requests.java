@@ -1,22 +1,28 @@
 package dev.gansvc.support;
 
+import dev.gansvc.jobs.JobRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import dev.gansvc.jobs.JobRequest;
 
 /** Job requests that set a few fields and leave the rest to the model's defaults. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
-    public static JobRequest of(String model, String dataset, Integer epochs, Integer batchSize, Integer latentDim, Long seed) {
+    public static JobRequest of(
+            String model, String dataset, Integer epochs, Integer batchSize, Integer latentDim, Long seed) {
         return packed(model, dataset, epochs, batchSize, latentDim, seed, null);
     }
 
-    public static JobRequest packed(String model, String dataset, Integer epochs, Integer batchSize, Integer latentDim,
-            Long seed, Integer packing) {
+    public static JobRequest packed(
+            String model,
+            String dataset,
+            Integer epochs,
+            Integer batchSize,
+            Integer latentDim,
+            Long seed,
+            Integer packing) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("epochs", epochs);
         settings.put("batchSize", batchSize);

@@ -15,8 +15,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:service;DB_CLOSE_DELAY=-1", "gan.uploads.max-bytes=400000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:service;DB_CLOSE_DELAY=-1", "gan.uploads.max-bytes=400000"})
 @AutoConfigureMockMvc
-public @interface ServiceTest {
-}
+public @interface ServiceTest {}

@@ -13,8 +13,7 @@ import javax.imageio.ImageIO;
 /** A labelled image upload small enough to train on in seconds. */
 public final class SquareImages {
 
-    private SquareImages() {
-    }
+    private SquareImages() {}
 
     /** A zip of {@code n} 28x28 grey PNGs, a white square at the top (folder "top") or the bottom. */
     public static byte[] zip(int n) {

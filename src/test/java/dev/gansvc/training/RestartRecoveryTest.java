@@ -42,19 +42,31 @@ class RestartRecoveryTest {
         long pausedAt;
         try (ConfigurableApplicationContext first = start()) {
             id = submit(first, 4);
-            Jobs.await(first.getBean(JobRepository.class), id, j -> j.getIteration() >= 8, "8 steps", Duration.ofMinutes(2));
+            Jobs.await(
+                    first.getBean(JobRepository.class),
+                    id,
+                    j -> j.getIteration() >= 8,
+                    "8 steps",
+                    Duration.ofMinutes(2));
         }
         try (ConfigurableApplicationContext second = start()) {
             JobRepository jobs = second.getBean(JobRepository.class);
-            Checkpoint checkpoint = second.getBean(CheckpointRepository.class).findById(id).orElseThrow();
+            Checkpoint checkpoint =
+                    second.getBean(CheckpointRepository.class).findById(id).orElseThrow();
             pausedAt = checkpoint.getIteration();
             assertThat(pausedAt).as("checkpoint taken at shutdown").isGreaterThanOrEqualTo(8);
 
             Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
-            assertThat(done.getAttempts()).as("a shutdown is not a failed attempt").isEqualTo(1);
+            assertThat(done.getAttempts())
+                    .as("a shutdown is not a failed attempt")
+                    .isEqualTo(1);
             assertEveryStepRecordedOnce(second, id, done.getTotalIterations());
-            assertThat(second.getBean(SnapshotRepository.class).list(id)).extracting(s -> s.epoch()).containsExactly(1, 2, 3, 4);
-            assertThat(second.getBean(CheckpointRepository.class).findById(id)).as("dropped once finished").isEmpty();
+            assertThat(second.getBean(SnapshotRepository.class).list(id))
+                    .extracting(s -> s.epoch())
+                    .containsExactly(1, 2, 3, 4);
+            assertThat(second.getBean(CheckpointRepository.class).findById(id))
+                    .as("dropped once finished")
+                    .isEmpty();
         }
     }
 
@@ -63,11 +75,18 @@ class RestartRecoveryTest {
         try (ConfigurableApplicationContext app = start("gan.jobs.stale-after=3s", "gan.jobs.checkpoint-interval=2s")) {
             JobRepository jobs = app.getBean(JobRepository.class);
             long id = submit(app, 6);
-            Jobs.await(jobs, id, j -> app.getBean(CheckpointRepository.class).existsById(id), "a checkpoint",
+            Jobs.await(
+                    jobs,
+                    id,
+                    j -> app.getBean(CheckpointRepository.class).existsById(id),
+                    "a checkpoint",
                     Duration.ofMinutes(2));
             // Simulate a crashed instance: the job is owned by a worker that no longer reports.
-            app.getBean(JdbcTemplate.class).update("UPDATE jobs SET worker = 'crashed', heartbeat_at = ? WHERE id = ?",
-                    java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id);
+            app.getBean(JdbcTemplate.class)
+                    .update(
+                            "UPDATE jobs SET worker = 'crashed', heartbeat_at = ? WHERE id = ?",
+                            java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
+                            id);
 
             Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
             assertThat(done.getAttempts()).isEqualTo(2);
@@ -79,11 +98,16 @@ class RestartRecoveryTest {
     void finishedJobIsNotTakenBackWhileItsQualityIsMeasured() {
         // The classifier that judges a conditional image model trains for 400 steps after the
         // last training step: several seconds with no step to report, far beyond stale-after here.
-        try (ConfigurableApplicationContext app = start("gan.jobs.stale-after=2s", "gan.jobs.heartbeat-interval=200ms")) {
-            app.getBean(DatasetService.class).uploadImages("squares", new ByteArrayInputStream(SquareImages.zip(160)), 28, 1);
-            long id = app.getBean(JobService.class).submit(Requests.of("cgan", "squares", 1, 16, null, 3L)).id();
+        try (ConfigurableApplicationContext app =
+                start("gan.jobs.stale-after=2s", "gan.jobs.heartbeat-interval=200ms")) {
+            app.getBean(DatasetService.class)
+                    .uploadImages("squares", new ByteArrayInputStream(SquareImages.zip(160)), 28, 1);
+            long id = app.getBean(JobService.class)
+                    .submit(Requests.of("cgan", "squares", 1, 16, null, 3L))
+                    .id();
 
-            Job done = Jobs.awaitStatus(app.getBean(JobRepository.class), id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
+            Job done =
+                    Jobs.awaitStatus(app.getBean(JobRepository.class), id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
             assertThat(done.getAttempts()).as("trained once").isEqualTo(1);
             assertThat(done.getQuality()).contains("classAgreement");
             assertEveryStepRecordedOnce(app, id, done.getTotalIterations());
@@ -92,13 +116,17 @@ class RestartRecoveryTest {
 
     private static void assertEveryStepRecordedOnce(ConfigurableApplicationContext app, long id, long total) {
         List<LossPoint> points = app.getBean(LossPointRepository.class).find(id, 0, Long.MAX_VALUE, 4);
-        assertThat(points).extracting(LossPoint::iteration)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(points)
+                .extracting(LossPoint::iteration)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, total)
+                        .boxed()
+                        .toList());
     }
 
     private static long submit(ConfigurableApplicationContext app, int epochs) {
         return app.getBean(JobService.class)
-                .submit(Requests.of("dcgan", "mnist-small", epochs, 128, null, 11L)).id();
+                .submit(Requests.of("dcgan", "mnist-small", epochs, 128, null, 11L))
+                .id();
     }
 
     private ConfigurableApplicationContext start(String... extra) {

@@ -41,8 +41,12 @@ class WorkerPoolInterruptTest {
             WorkerPool pool = app.getBean(WorkerPool.class);
             JobRepository jobs = app.getBean(JobRepository.class);
             first = submit(app);
-            Job running = Jobs.await(jobs, first, j -> j.getStatus() == JobStatus.RUNNING && j.getIteration() >= 2,
-                    "2 steps", Duration.ofMinutes(2));
+            Job running = Jobs.await(
+                    jobs,
+                    first,
+                    j -> j.getStatus() == JobStatus.RUNNING && j.getIteration() >= 2,
+                    "2 steps",
+                    Duration.ofMinutes(2));
             int busy = running.getWorker().contains("/worker-0@") ? 0 : 1;
             Thread busyWorker = thread("gan-worker-" + busy);
             Thread idleWorker = awaitIdle("gan-worker-" + (1 - busy));
@@ -53,12 +57,22 @@ class WorkerPoolInterruptTest {
             Thread.sleep(1500);
 
             SoftAssertions.assertSoftly(softly -> {
-                softly.assertThat(pool.isRunning()).as("the pool is still running").isTrue();
-                softly.assertThat(idleWorker.isAlive()).as("the interrupted worker still works").isTrue();
-                softly.assertThat(busyWorker.isAlive()).as("the busy worker still works").isTrue();
+                softly.assertThat(pool.isRunning())
+                        .as("the pool is still running")
+                        .isTrue();
+                softly.assertThat(idleWorker.isAlive())
+                        .as("the interrupted worker still works")
+                        .isTrue();
+                softly.assertThat(busyWorker.isAlive())
+                        .as("the busy worker still works")
+                        .isTrue();
             });
             second = submit(app);
-            Jobs.await(jobs, second, j -> j.getStatus() == JobStatus.RUNNING, "claimed by the interrupted worker",
+            Jobs.await(
+                    jobs,
+                    second,
+                    j -> j.getStatus() == JobStatus.RUNNING,
+                    "claimed by the interrupted worker",
                     Duration.ofSeconds(30));
         }
         // The context is closed: the pool was stopped, so both running jobs were paused, not abandoned.
@@ -74,21 +88,30 @@ class WorkerPoolInterruptTest {
             q.setLong(1, id);
             try (ResultSet row = q.executeQuery()) {
                 assertThat(row.next()).isTrue();
-                assertThat(row.getString("status")).as("job %d handed back to the queue at shutdown", id)
+                assertThat(row.getString("status"))
+                        .as("job %d handed back to the queue at shutdown", id)
                         .isEqualTo("QUEUED");
-                assertThat(row.getInt("attempts")).as("a shutdown is not a failed attempt").isZero();
+                assertThat(row.getInt("attempts"))
+                        .as("a shutdown is not a failed attempt")
+                        .isZero();
                 assertThat(row.getString("worker")).isNull();
-                assertThat(row.getObject("iteration")).as("job %d checkpointed at shutdown", id).isNotNull();
+                assertThat(row.getObject("iteration"))
+                        .as("job %d checkpointed at shutdown", id)
+                        .isNotNull();
             }
         }
     }
 
     private static long submit(ConfigurableApplicationContext app) {
-        return app.getBean(JobService.class).submit(Requests.of("dcgan", "mnist-small", 50, 128, null, 3L)).id();
+        return app.getBean(JobService.class)
+                .submit(Requests.of("dcgan", "mnist-small", 50, 128, null, 3L))
+                .id();
     }
 
     private static Thread thread(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no thread " + name));
     }
 
@@ -122,10 +145,11 @@ class WorkerPoolInterruptTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(GanServiceApplication.class).run(
-                "--spring.datasource.url=" + url(),
-                "--server.port=0",
-                "--gan.workers.count=2",
-                "--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(GanServiceApplication.class)
+                .run(
+                        "--spring.datasource.url=" + url(),
+                        "--server.port=0",
+                        "--gan.workers.count=2",
+                        "--spring.main.banner-mode=off");
     }
 }

@@ -15,18 +15,19 @@ import java.util.Map;
  */
 public final class AdversarialNetworks {
 
-    private AdversarialNetworks() {
-    }
+    private AdversarialNetworks() {}
 
     /** The 28x28 DCGAN. */
     public static Map<String, Network> dcgan(ModelShape shape) {
-        return pair(Dcgan.generator(shape.generatorInputs()),
+        return pair(
+                Dcgan.generator(shape.generatorInputs()),
                 Dcgan.discriminator(Dcgan.CHANNELS * shape.packing(), shape.discriminatorOutputs()));
     }
 
     /** The 64x64 colour DCGAN. */
     public static Map<String, Network> dcgan64(ModelShape shape) {
-        return pair(Dcgan64.generator(shape.generatorInputs()),
+        return pair(
+                Dcgan64.generator(shape.generatorInputs()),
                 Dcgan64.discriminator(Dcgan64.CHANNELS * shape.packing(), shape.discriminatorOutputs()));
     }
 

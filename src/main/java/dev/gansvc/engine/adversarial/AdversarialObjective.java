@@ -48,8 +48,10 @@ public final class AdversarialObjective implements Objective {
     /** The objective with the settings' {@link AdversarialOptions}; without R1 where the family reads none. */
     public static AdversarialObjective of(TrainingSettings settings) {
         OptionValues o = settings.options();
-        return new AdversarialObjective(o.get(AdversarialOptions.DISCRIMINATOR_STEPS),
-                GanLoss.fromId(o.get(AdversarialOptions.LOSS)), R1Penalty.of(o));
+        return new AdversarialObjective(
+                o.get(AdversarialOptions.DISCRIMINATOR_STEPS),
+                GanLoss.fromId(o.get(AdversarialOptions.LOSS)),
+                R1Penalty.of(o));
     }
 
     @Override
@@ -84,7 +86,8 @@ public final class AdversarialObjective implements Objective {
 
             INDArray fakes = pack(fake, packing);
             NetworkUpdate dUpdate = model.update(DISCRIMINATOR, step);
-            Judgement judged = d.examplesIndependent() ? judgeTogether(d, real, fakes, readout, grad)
+            Judgement judged = d.examplesIndependent()
+                    ? judgeTogether(d, real, fakes, readout, grad)
                     : judgeApart(d, real, fakes, readout, grad);
             r1.addGradientIfDue(d, real, readout, step, step.iteration() * discriminatorSteps + j);
             dUpdate.apply();
@@ -135,8 +138,7 @@ public final class AdversarialObjective implements Objective {
     }
 
     /** A discriminator's logits on a real and a fake batch, and its loss on both. */
-    record Judgement(float[] real, float[] fake, double loss) {
-    }
+    record Judgement(float[] real, float[] fake, double loss) {}
 
     /** {@code m} consecutive examples side by side as one: [n, c, ...] to [n / m, m * c, ...]. */
     static INDArray pack(INDArray examples, int m) {

@@ -9,8 +9,7 @@ public final class AdversarialRecipes {
     private static final double BETA2 = OptimizerSettings.DEFAULT_BETA2;
 
     /** DCGAN's published settings (Radford et al. 2015), for 28x28 images. */
-    public static final Recipe IMAGES = Recipe.adam(5, 64, 100, 2e-4, 0.5, BETA2, 0,
-            AdversarialOptions.defaults(0, 1));
+    public static final Recipe IMAGES = Recipe.adam(5, 64, 100, 2e-4, 0.5, BETA2, 0, AdversarialOptions.defaults(0, 1));
 
     /**
      * The 64-pixel DCGAN: with a batch-normalised discriminator its eight convolutions won from
@@ -18,8 +17,8 @@ public final class AdversarialRecipes {
      * as StyleGAN uses) to stop the game oscillating, it learns; 15 epochs sharpen outlines and
      * backgrounds that 5 leave blurred.
      */
-    public static final Recipe IMAGES_64 = Recipe.adam(15, 64, 100, 2e-4, 0.5, BETA2, 0,
-            AdversarialOptions.defaults(10, 1));
+    public static final Recipe IMAGES_64 =
+            Recipe.adam(15, 64, 100, 2e-4, 0.5, BETA2, 0, AdversarialOptions.defaults(10, 1));
 
     /**
      * Low-dimensional tables and 2D mixtures, chosen with bench/mixtures: weight averaging kept
@@ -29,9 +28,8 @@ public final class AdversarialRecipes {
      * spreads a young generator that would otherwise sit on one or two points; the three
      * quarters without it sharpen the modes.
      */
-    public static final Recipe ROWS = Recipe.adam(80, 128, 16, 2e-4, 0.5, BETA2, 0.999,
-            AdversarialOptions.defaults(0.1, 0.25));
+    public static final Recipe ROWS =
+            Recipe.adam(80, 128, 16, 2e-4, 0.5, BETA2, 0.999, AdversarialOptions.defaults(0.1, 0.25));
 
-    private AdversarialRecipes() {
-    }
+    private AdversarialRecipes() {}
 }

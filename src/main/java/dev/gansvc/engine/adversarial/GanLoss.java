@@ -35,10 +35,10 @@ public enum GanLoss {
         for (int i = 0; i < n; i++) {
             double s = fakeLogits[i];
             if (this == NON_SATURATING) {
-                loss += Logits.softplus(-s);                    // -log D
+                loss += Logits.softplus(-s); // -log D
                 grad[i] = (float) ((Logits.sigmoid(s) - 1) / n);
             } else {
-                loss -= Logits.softplus(s);                     // log(1 - D)
+                loss -= Logits.softplus(s); // log(1 - D)
                 grad[i] = (float) (-Logits.sigmoid(s) / n);
             }
         }

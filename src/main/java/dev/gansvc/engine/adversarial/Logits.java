@@ -3,8 +3,7 @@ package dev.gansvc.engine.adversarial;
 /** Numerically stable scalar functions of discriminator logits. */
 public final class Logits {
 
-    private Logits() {
-    }
+    private Logits() {}
 
     static double sigmoid(double s) {
         return s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));

@@ -42,14 +42,17 @@ public record R1Penalty(double gamma, double until) {
      */
     static double addGradient(Network d, INDArray real, LabelReadout readout, double gamma) {
         if (!d.examplesIndependent()) {
-            throw new IllegalArgumentException("R1 needs a discriminator that judges each example on its own (no batch norm)");
+            throw new IllegalArgumentException(
+                    "R1 needs a discriminator that judges each example on its own (no batch norm)");
         }
         int n = (int) real.size(0);
         d.forward(real, true);
         float[] ones = new float[n];
         Arrays.fill(ones, 1);
-        INDArray inputGradient = d.recordInputGradient(readout.outputGradient(ones).castTo(real.dataType()));
-        double penalty = gamma / 2 * inputGradient.mul(inputGradient).sumNumber().doubleValue() / n;
+        INDArray inputGradient =
+                d.recordInputGradient(readout.outputGradient(ones).castTo(real.dataType()));
+        double penalty =
+                gamma / 2 * inputGradient.mul(inputGradient).sumNumber().doubleValue() / n;
         // d/dg of (gamma / 2n) sum |g_i|^2 is (gamma / n) g.
         d.backwardThroughInputGradient(inputGradient.mul(gamma / n));
         return penalty;

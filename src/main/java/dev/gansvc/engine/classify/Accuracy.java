@@ -3,8 +3,7 @@ package dev.gansvc.engine.classify;
 /** The fraction of predictions that match the true labels. */
 public final class Accuracy {
 
-    private Accuracy() {
-    }
+    private Accuracy() {}
 
     /**
      * {@code predicted[i]} is the prediction for example {@code indices[i]}, whose true label is

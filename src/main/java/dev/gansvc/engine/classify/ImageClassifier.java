@@ -2,9 +2,9 @@ package dev.gansvc.engine.classify;
 
 import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.Permutations;
-import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.nn.Activation;
 import dev.gansvc.engine.nn.Adam;
 import dev.gansvc.engine.nn.Conv2d;
@@ -44,6 +44,7 @@ public final class ImageClassifier {
 
     /** One seed for every classifier: the same images and split always give the same one, so figures compare across jobs. */
     private static final long SEED = 20261123L;
+
     private static final int MIN_EPOCHS = 3;
     private static final int MAX_EPOCHS = 10;
     private static final int MIN_STEPS = 400;
@@ -51,6 +52,7 @@ public final class ImageClassifier {
     private static final int EVALUATION_BATCH = 500;
     /** The convolutions stop halving the image once it is this small. */
     private static final int FINAL_SIDE = 8;
+
     private static final int LAST_WIDTH = 64;
     private static final int HIDDEN = 128;
 
@@ -104,7 +106,8 @@ public final class ImageClassifier {
         }
         ImageClassifier classifier = new ImageClassifier(net.foldedForInference(), classes, 0, 0);
         int[] predicted = classifier.predict(images.batch(heldOut)).labels();
-        return new ImageClassifier(classifier.network, classes, Accuracy.of(predicted, labels, heldOut), heldOut.length);
+        return new ImageClassifier(
+                classifier.network, classes, Accuracy.of(predicted, labels, heldOut), heldOut.length);
     }
 
     private static Network network(long[] exampleShape, int classes) {
@@ -125,8 +128,8 @@ public final class ImageClassifier {
             width /= 2;
         }
         int features = channels * height * width;
-        layers.addAll(List.of(Reshape.flatten(features), Dense.he(features, HIDDEN), Activation.relu(),
-                Dense.he(HIDDEN, classes)));
+        layers.addAll(List.of(
+                Reshape.flatten(features), Dense.he(features, HIDDEN), Activation.relu(), Dense.he(HIDDEN, classes)));
         return new Network(layers);
     }
 
@@ -149,8 +152,8 @@ public final class ImageClassifier {
         float[] confidence = new float[n];
         for (int from = 0; from < n; from += EVALUATION_BATCH) {
             int to = Math.min(n, from + EVALUATION_BATCH);
-            INDArray batch = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.all());
+            INDArray batch = images.get(
+                    NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
             float[][] p = Softmax.probabilities(network.forward(batch, false));
             for (int i = 0; i < p.length; i++) {
                 int best = 0;
@@ -167,6 +170,5 @@ public final class ImageClassifier {
     }
 
     /** Each image's most likely class and that class's probability. */
-    public record Predictions(int[] labels, float[] confidence) {
-    }
+    public record Predictions(int[] labels, float[] confidence) {}
 }

@@ -5,8 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Softmax over class logits, and the cross-entropy loss a classifier trains on. */
 final class Softmax {
 
-    private Softmax() {
-    }
+    private Softmax() {}
 
     /** Row-wise class probabilities of [n, classes] logits, computed stably. */
     static float[][] probabilities(INDArray logits) {

@@ -10,12 +10,11 @@ public final class BundledDigits {
     private static final String IMAGES = "/datasets/mnist/images-idx3-ubyte.gz";
     private static final String LABELS = "/datasets/mnist/labels-idx1-ubyte.gz";
 
-    private BundledDigits() {
-    }
+    private BundledDigits() {}
 
     public static ImageDataset load() {
         try (InputStream images = BundledDigits.class.getResourceAsStream(IMAGES);
-             InputStream labels = BundledDigits.class.getResourceAsStream(LABELS)) {
+                InputStream labels = BundledDigits.class.getResourceAsStream(LABELS)) {
             if (images == null || labels == null) {
                 throw new IllegalStateException("the bundled digits are missing from the classpath");
             }

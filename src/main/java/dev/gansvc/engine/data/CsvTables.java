@@ -20,8 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class CsvTables {
 
-    private CsvTables() {
-    }
+    private CsvTables() {}
 
     /**
      * @param labelColumn the label column's header name or 0-based index, or null for none
@@ -58,18 +57,20 @@ public final class CsvTables {
                     throw new InvalidDataException("more than " + maxValues + " values");
                 }
                 if (row.length != columns) {
-                    throw new InvalidDataException("line %d has %d fields, %s %d".formatted(lines.number, row.length,
-                            header ? "the header" : "the first line", columns));
+                    throw new InvalidDataException("line %d has %d fields, %s %d"
+                            .formatted(lines.number, row.length, header ? "the header" : "the first line", columns));
                 }
                 if ((rows + 1) * features > values.length) {
-                    values = Arrays.copyOf(values, Math.toIntExact(Math.min((long) values.length * 2, Integer.MAX_VALUE - 8)));
+                    values = Arrays.copyOf(
+                            values, Math.toIntExact(Math.min((long) values.length * 2, Integer.MAX_VALUE - 8)));
                 }
                 int f = 0;
                 for (int c = 0; c < columns; c++) {
                     if (c == label) {
                         labelValues.add(row[c]);
                     } else {
-                        values[rows * features + f++] = number(row[c], lines.number, header ? names[c] : Integer.toString(c));
+                        values[rows * features + f++] =
+                                number(row[c], lines.number, header ? names[c] : Integer.toString(c));
                     }
                 }
                 rows++;
@@ -113,8 +114,8 @@ public final class CsvTables {
     /** Classes in sorted order (numerically when every label is a number), indexed from 0. */
     private static Map<String, Integer> classIndices(List<String> labelValues) {
         boolean numeric = labelValues.stream().allMatch(CsvTables::isNumber);
-        TreeSet<String> distinct = new TreeSet<>(numeric
-                ? (a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)) : String::compareTo);
+        TreeSet<String> distinct = new TreeSet<>(
+                numeric ? (a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)) : String::compareTo);
         distinct.addAll(labelValues);
         Map<String, Integer> indices = new TreeMap<>(distinct.comparator());
         for (String name : distinct) {
@@ -152,8 +153,8 @@ public final class CsvTables {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidDataException("line %d, column %s: '%s' is not a finite number".formatted(line, column,
-                field.length() > 40 ? field.substring(0, 40) + "..." : field));
+        throw new InvalidDataException("line %d, column %s: '%s' is not a finite number"
+                .formatted(line, column, field.length() > 40 ? field.substring(0, 40) + "..." : field));
     }
 
     /**

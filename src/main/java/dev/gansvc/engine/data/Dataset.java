@@ -23,6 +23,8 @@ public interface Dataset {
 
     /** The name of each class a label indexes; empty when the data has no labels. */
     default List<String> classNames() {
-        return classCount() < 2 ? List.of() : IntStream.range(0, classCount()).mapToObj(Integer::toString).toList();
+        return classCount() < 2
+                ? List.of()
+                : IntStream.range(0, classCount()).mapToObj(Integer::toString).toList();
     }
 }

@@ -27,13 +27,12 @@ public final class DatasetCodec {
     private static final byte IMAGES = 0;
     private static final byte TABLE = 1;
 
-    private DatasetCodec() {
-    }
+    private DatasetCodec() {}
 
     public static byte[] encode(Dataset data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(bytes, 1 << 16),
-                1 << 16))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(bytes, 1 << 16), 1 << 16))) {
             long[] shape = data.exampleShape();
             out.writeInt(MAGIC);
             out.writeByte(shape.length == 3 ? IMAGES : TABLE);
@@ -73,8 +72,8 @@ public final class DatasetCodec {
     }
 
     public static Dataset decode(byte[] stored) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new GZIPInputStream(new ByteArrayInputStream(stored), 1 << 16), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(new GZIPInputStream(new ByteArrayInputStream(stored), 1 << 16), 1 << 16))) {
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("not a stored dataset");
             }

@@ -59,7 +59,9 @@ public record GaussianMixture(String name, double[][] means, double std) {
             xy[2 * i] = (float) (means[mode][0] + std * random.nextGaussian());
             xy[2 * i + 1] = (float) (means[mode][1] + std * random.nextGaussian());
         }
-        return new TabularDataset(Nd4j.create(xy, new long[] {n, 2}, 'c'), labels,
+        return new TabularDataset(
+                Nd4j.create(xy, new long[] {n, 2}, 'c'),
+                labels,
                 IntStream.range(0, means.length).mapToObj(m -> "mode " + m).toList());
     }
 }

@@ -1,6 +1,5 @@
 package dev.gansvc.engine.data;
 
-import dev.gansvc.engine.data.Permutations;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -15,12 +14,10 @@ public final class HeldOut {
     static final long SPLIT_SEED = 0x4E1D0075L;
     private static final int MAX = 1000;
 
-    private HeldOut() {
-    }
+    private HeldOut() {}
 
     /** The examples of a dataset of {@code size} that train, and those held out. */
-    public record Split(int[] training, int[] heldOut) {
-    }
+    public record Split(int[] training, int[] heldOut) {}
 
     public static Split split(int size) {
         int[] order = Permutations.of(size, new SplittableRandom(SPLIT_SEED));

@@ -16,21 +16,23 @@ public final class IdxFiles {
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
 
-    private IdxFiles() {
-    }
+    private IdxFiles() {}
 
     public static ImageDataset read(InputStream images, InputStream labels) throws IOException {
-        try (DataInputStream in = open(images); DataInputStream lin = open(labels)) {
+        try (DataInputStream in = open(images);
+                DataInputStream lin = open(labels)) {
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
-                throw new IOException("not an IDX image file (magic 0x%08x, expected 0x%08x)".formatted(magic, IMAGES_MAGIC));
+                throw new IOException(
+                        "not an IDX image file (magic 0x%08x, expected 0x%08x)".formatted(magic, IMAGES_MAGIC));
             }
             int count = in.readInt();
             int rows = in.readInt();
             int cols = in.readInt();
             int labelMagic = lin.readInt();
             if (labelMagic != LABELS_MAGIC) {
-                throw new IOException("not an IDX label file (magic 0x%08x, expected 0x%08x)".formatted(labelMagic, LABELS_MAGIC));
+                throw new IOException(
+                        "not an IDX label file (magic 0x%08x, expected 0x%08x)".formatted(labelMagic, LABELS_MAGIC));
             }
             int labelCount = lin.readInt();
             if (labelCount != count) {
@@ -49,8 +51,8 @@ public final class IdxFiles {
             for (int i = 0; i < count; i++) {
                 labelValues[i] = rawLabels[i] & 0xFF;
             }
-            return new ImageDataset(Nd4j.create(pixels, new long[] {count, pixelsPerImage}, 'c'),
-                    labelValues, 1, rows, cols);
+            return new ImageDataset(
+                    Nd4j.create(pixels, new long[] {count, pixelsPerImage}, 'c'), labelValues, 1, rows, cols);
         }
     }
 

@@ -32,8 +32,7 @@ public final class ImageArchive {
 
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
 
-    private ImageArchive() {
-    }
+    private ImageArchive() {}
 
     public static ImageDataset read(InputStream zip, int size, int channels, UploadLimits limits) {
         if (channels != 1 && channels != 3) {
@@ -57,8 +56,9 @@ public final class ImageArchive {
                     throw new InvalidDataException("more than " + limits.maxExamples() + " images");
                 }
                 if ((images.size() + 1L) * channels * size * size > limits.maxValues()) {
-                    throw new InvalidDataException("more than %d images of %d x %d x %d values (at most %d values in all)"
-                            .formatted(images.size(), channels, size, size, limits.maxValues()));
+                    throw new InvalidDataException(
+                            "more than %d images of %d x %d x %d values (at most %d values in all)"
+                                    .formatted(images.size(), channels, size, size, limits.maxValues()));
                 }
                 byte[] bytes = readAtMost(in, budget, limits.maxUncompressedBytes());
                 budget -= bytes.length;
@@ -96,12 +96,19 @@ public final class ImageArchive {
             System.arraycopy(images.get(i), 0, all, i * perImage, perImage);
             labels[i] = classes.get(folders.get(i));
         }
-        return new ImageDataset(Nd4j.create(all, new long[] {images.size(), perImage}, 'c'), labels, channels, size,
-                size, labelled ? names : List.of());
+        return new ImageDataset(
+                Nd4j.create(all, new long[] {images.size(), perImage}, 'c'),
+                labels,
+                channels,
+                size,
+                size,
+                labelled ? names : List.of());
     }
 
     private static void checkName(String name) {
-        if (name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
+        if (name.startsWith("/")
+                || name.contains("\\")
+                || name.matches("^[A-Za-z]:.*")
                 || List.of(name.split("/")).contains("..")) {
             throw new InvalidDataException("entry name '" + name + "' points outside the archive");
         }
@@ -136,7 +143,8 @@ public final class ImageArchive {
             if (e instanceof InvalidDataException invalid) {
                 throw invalid;
             }
-            throw new InvalidDataException("entry '" + name + "' is not a readable PNG or JPEG image: " + e.getMessage());
+            throw new InvalidDataException(
+                    "entry '" + name + "' is not a readable PNG or JPEG image: " + e.getMessage());
         }
     }
 

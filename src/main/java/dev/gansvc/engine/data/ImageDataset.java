@@ -3,8 +3,8 @@ package dev.gansvc.engine.data;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Images as rows of pixels scaled to [-1, 1], with optional class labels. */
 public final class ImageDataset implements Dataset {
@@ -63,7 +63,9 @@ public final class ImageDataset implements Dataset {
 
     @Override
     public int classCount() {
-        return classNames != null ? Math.max(1, classNames.size()) : Arrays.stream(labels).max().orElse(0) + 1;
+        return classNames != null
+                ? Math.max(1, classNames.size())
+                : Arrays.stream(labels).max().orElse(0) + 1;
     }
 
     @Override
@@ -73,7 +75,8 @@ public final class ImageDataset implements Dataset {
 
     /** The first {@code n} images. */
     public ImageDataset head(int n) {
-        INDArray rows = pixels.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c');
+        INDArray rows =
+                pixels.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup('c');
         return new ImageDataset(rows, Arrays.copyOf(labels, n), channels, height, width, classNames);
     }
 

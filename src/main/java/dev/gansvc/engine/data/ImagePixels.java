@@ -5,8 +5,7 @@ import java.awt.image.BufferedImage;
 /** The pixels of a drawn or decoded picture as the engine's images hold them. */
 final class ImagePixels {
 
-    private ImagePixels() {
-    }
+    private ImagePixels() {}
 
     /** Each channel scaled to [-1, 1], channel-major ([channels, height, width]); one channel is the luma. */
     static float[] scaled(BufferedImage image, int channels) {

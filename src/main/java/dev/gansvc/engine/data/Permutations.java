@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** Random orders of example indices, drawn from a seeded source so that runs can be repeated exactly. */
 public final class Permutations {
 
-    private Permutations() {
-    }
+    private Permutations() {}
 
     /** 0 .. n-1 in a random order (Fisher-Yates). */
     public static int[] of(int n, SplittableRandom random) {

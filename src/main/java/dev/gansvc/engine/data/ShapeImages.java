@@ -26,6 +26,7 @@ public final class ShapeImages implements Dataset {
 
     /** The built-in set: 6,000 colour pictures of 64x64, what {@code dcgan64} and {@code cgan} take. */
     public static final String SHAPES64 = "shapes64";
+
     public static final List<String> SHAPES = List.of("circle", "square", "triangle", "star");
     private static final int SHAPES64_SIZE = 6000;
     private static final long SHAPES64_SEED = 20260064L;
@@ -103,7 +104,8 @@ public final class ShapeImages implements Dataset {
             throw new IndexOutOfBoundsException("picture " + index + " of " + size);
         }
         SplittableRandom random = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
-        Shape outline = outline(index % SHAPES.size(), side * uniform(random, 0.2, 0.3), uniform(random, 0, 2 * Math.PI));
+        Shape outline =
+                outline(index % SHAPES.size(), side * uniform(random, 0.2, 0.3), uniform(random, 0, 2 * Math.PI));
         Rectangle2D bounds = outline.getBounds2D();
         double pad = side * 0.04;
         double x = uniform(random, pad - bounds.getMinX(), side - pad - bounds.getMaxX());
@@ -120,8 +122,12 @@ public final class ShapeImages implements Dataset {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setPaint(new GradientPaint(side / 2f - dx, side / 2f - dy,
-                Color.getHSBColor(backgroundHue, saturation, darker), side / 2f + dx, side / 2f + dy,
+        g.setPaint(new GradientPaint(
+                side / 2f - dx,
+                side / 2f - dy,
+                Color.getHSBColor(backgroundHue, saturation, darker),
+                side / 2f + dx,
+                side / 2f + dy,
                 Color.getHSBColor(backgroundHue + (float) uniform(random, -0.08, 0.08), saturation, lighter)));
         g.fillRect(0, 0, side, side);
         g.setColor(shapeColour(backgroundHue + (float) uniform(random, 0.25, 0.75), random));

@@ -8,5 +8,4 @@ package dev.gansvc.engine.data;
  * @param maxImagePixels       width x height of any one image before resizing (image bombs)
  * @param maxValues            numbers in the whole dataset once decoded (its memory, 4 bytes each)
  */
-public record UploadLimits(int maxExamples, long maxUncompressedBytes, long maxImagePixels, long maxValues) {
-}
+public record UploadLimits(int maxExamples, long maxUncompressedBytes, long maxImagePixels, long maxValues) {}

@@ -81,11 +81,17 @@ public final class ModelFamilies implements FamilyLookup {
 
     /** The ids of the families that serve {@code capability}. */
     public List<String> serving(Capability capability) {
-        return byId.values().stream().filter(f -> f.serves(capability)).map(ModelFamily::id).toList();
+        return byId.values().stream()
+                .filter(f -> f.serves(capability))
+                .map(ModelFamily::id)
+                .toList();
     }
 
     /** The ids of the families that read {@code option}. */
     public List<String> readers(Option option) {
-        return byId.values().stream().filter(f -> f.reads(option)).map(ModelFamily::id).toList();
+        return byId.values().stream()
+                .filter(f -> f.reads(option))
+                .map(ModelFamily::id)
+                .toList();
     }
 }

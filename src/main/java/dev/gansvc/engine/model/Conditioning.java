@@ -10,8 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Conditioning {
 
-    private Conditioning() {
-    }
+    private Conditioning() {}
 
     /** [n, classes], 1 at each label. */
     private static INDArray oneHot(int[] labels, int classes) {

@@ -30,13 +30,15 @@ public final class GenerativeModel {
     private final double averageDecay;
     /** The moving average of the generator's parameters, from zero, before bias correction. */
     private final INDArray averageParameters;
+
     private long iteration;
     private FeatureScaling scaling;
 
     private GenerativeModel(ModelFamily family, ModelShape shape, OptimizerSettings optimizer) {
-        family.unsupported(shape.exampleShape(), shape.classCount(), shape.variant()).ifPresent(reason -> {
-            throw new IllegalArgumentException(family.id() + " " + reason);
-        });
+        family.unsupported(shape.exampleShape(), shape.classCount(), shape.variant())
+                .ifPresent(reason -> {
+                    throw new IllegalArgumentException(family.id() + " " + reason);
+                });
         if (shape.packing() > 1 && !family.reads(ModelShape.PACKING)) {
             throw new IllegalArgumentException(family.id() + " does not pack examples for its discriminator");
         }
@@ -46,15 +48,14 @@ public final class GenerativeModel {
         if (!networks.containsKey(GENERATOR)) {
             throw new IllegalStateException(family.id() + " builds no " + GENERATOR);
         }
-        networks.forEach((name, network) -> optimizers.put(name,
-                new Adam(network, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2())));
+        networks.forEach((name, network) -> optimizers.put(
+                name, new Adam(network, optimizer.learningRate(), optimizer.beta1(), optimizer.beta2())));
         this.averageDecay = optimizer.generatorAverage();
         this.averageParameters = Tensors.zeros(generator().parameterCount());
     }
 
     /** A freshly initialised model; the seed fixes every initial weight. */
-    public static GenerativeModel create(ModelFamily family, ModelShape shape, OptimizerSettings optimizer,
-            long seed) {
+    public static GenerativeModel create(ModelFamily family, ModelShape shape, OptimizerSettings optimizer, long seed) {
         GenerativeModel model = new GenerativeModel(family, shape, optimizer);
         SplittableRandom random = new SplittableRandom(seed);
         model.networks.values().forEach(network -> network.initialize(random));

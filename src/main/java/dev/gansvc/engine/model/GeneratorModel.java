@@ -18,8 +18,12 @@ public final class GeneratorModel {
     private final Optional<FeatureScaling> scaling;
     private final Optional<RejectionSampler> rejection;
 
-    private GeneratorModel(ModelFamily family, ModelShape shape, Network network,
-            Optional<FeatureScaling> scaling, Optional<Network> discriminator) {
+    private GeneratorModel(
+            ModelFamily family,
+            ModelShape shape,
+            Network network,
+            Optional<FeatureScaling> scaling,
+            Optional<Network> discriminator) {
         this.family = family;
         this.shape = shape;
         this.network = network;
@@ -31,9 +35,17 @@ public final class GeneratorModel {
      * @param trainedDiscriminator the discriminator that filters samples, for a model that
      *                             {@linkplain ModelFamily#sampleFilter filters them}
      */
-    static GeneratorModel of(ModelFamily family, ModelShape shape, Network trainedGenerator,
-            Optional<FeatureScaling> scaling, Optional<Network> trainedDiscriminator) {
-        return new GeneratorModel(family, shape, trainedGenerator.foldedForInference(), scaling,
+    static GeneratorModel of(
+            ModelFamily family,
+            ModelShape shape,
+            Network trainedGenerator,
+            Optional<FeatureScaling> scaling,
+            Optional<Network> trainedDiscriminator) {
+        return new GeneratorModel(
+                family,
+                shape,
+                trainedGenerator.foldedForInference(),
+                scaling,
                 trainedDiscriminator.map(Network::foldedForInference));
     }
 
@@ -42,7 +54,11 @@ public final class GeneratorModel {
         Network generator = model.family().networks(model.shape()).get(GenerativeModel.GENERATOR);
         generator.parameters().assign(model.samplingParameters());
         generator.state().assign(model.generator().state());
-        return of(model.family(), model.shape(), generator, model.scaling(),
+        return of(
+                model.family(),
+                model.shape(),
+                generator,
+                model.scaling(),
                 model.family().sampleFilter(model.shape()).map(model::network));
     }
 

@@ -1,7 +1,7 @@
 package dev.gansvc.engine.model;
 
-import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.engine.nn.Workspaces;
+import dev.gansvc.engine.render.SampleGrid;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,8 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Interpolation {
 
-    private Interpolation() {
-    }
+    private Interpolation() {}
 
     /** A PNG of {@code rows} walks of {@code steps} images each; the same seed gives the same bytes. */
     public static byte[] png(GeneratorModel generator, int rows, int steps, long seed, OptionalInt label) {

@@ -7,8 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Standard-normal latent vectors from a seed, identical on every backend and machine. */
 public final class LatentNoise {
 
-    private LatentNoise() {
-    }
+    private LatentNoise() {}
 
     public static INDArray sample(long seed, int count, int latentDim) {
         return Tensors.gaussian(new SplittableRandom(seed), 0, 1, count, latentDim);

@@ -38,12 +38,12 @@ public final class ModelArtifact {
      * Older formats hold a generator and a discriminator; format 1 only 28x28 grey DCGANs.
      */
     static final int FORMAT = 3;
+
     private static final long[] FORMAT_1_SHAPE = {1, 28, 28};
     private static final String FORMAT_2_NETWORKS = "generator,discriminator";
     private static final String MANIFEST = "manifest.properties";
 
-    private ModelArtifact() {
-    }
+    private ModelArtifact() {}
 
     public static byte[] write(GenerativeModel model) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -52,8 +52,9 @@ public final class ModelArtifact {
             manifest.setProperty("format", Integer.toString(FORMAT));
             manifest.setProperty("architecture", model.family().id());
             manifest.setProperty("latentDim", Integer.toString(model.latentDim()));
-            manifest.setProperty("exampleShape", Arrays.stream(model.exampleShape()).mapToObj(Long::toString)
-                    .collect(Collectors.joining(",")));
+            manifest.setProperty(
+                    "exampleShape",
+                    Arrays.stream(model.exampleShape()).mapToObj(Long::toString).collect(Collectors.joining(",")));
             manifest.setProperty("classCount", Integer.toString(model.shape().classCount()));
             manifest.setProperty("variant", model.shape().variant());
             manifest.setProperty("packing", Integer.toString(model.shape().packing()));
@@ -61,8 +62,12 @@ public final class ModelArtifact {
             manifest.setProperty("iteration", Long.toString(model.iteration()));
             manifest.setProperty("generator.averageDecay", Double.toString(model.averageDecay()));
             for (String name : model.networkNames()) {
-                manifest.setProperty(name + ".adamSteps", Integer.toString(model.optimizer(name).steps()));
-                manifest.setProperty(name + ".parameterCount", Long.toString(model.network(name).parameterCount()));
+                manifest.setProperty(
+                        name + ".adamSteps",
+                        Integer.toString(model.optimizer(name).steps()));
+                manifest.setProperty(
+                        name + ".parameterCount",
+                        Long.toString(model.network(name).parameterCount()));
             }
             zip.putNextEntry(new ZipEntry(MANIFEST));
             manifest.store(zip, "gan-service model artifact");
@@ -96,7 +101,9 @@ public final class ModelArtifact {
             model.optimizer(name).restore(c.array(name + ".adam"), c.intProperty(name + ".adamSteps"));
         }
         if (c.has("generator.average")) {
-            model.averageParameters().assign(c.array("generator.average").reshape(model.averageParameters().shape()));
+            model.averageParameters()
+                    .assign(c.array("generator.average")
+                            .reshape(model.averageParameters().shape()));
         }
         model.setIteration(Long.parseLong(c.manifest().getProperty("iteration")));
         c.scaling().ifPresent(model::setScaling);
@@ -117,8 +124,11 @@ public final class ModelArtifact {
         double decay = c.averageDecay();
         long steps = Long.parseLong(c.manifest().getProperty("iteration"));
         if (decay > 0 && steps > 0) {
-            generator.parameters().assign(c.array("generator.average").reshape(generator.parameters().shape())
-                    .div(1 - Math.pow(decay, steps)));
+            generator
+                    .parameters()
+                    .assign(c.array("generator.average")
+                            .reshape(generator.parameters().shape())
+                            .div(1 - Math.pow(decay, steps)));
         }
         return GeneratorModel.of(family, shape, generator, c.scaling(), discriminator);
     }
@@ -188,10 +198,14 @@ public final class ModelArtifact {
 
         ModelShape shape() {
             String shape = manifest.getProperty("exampleShape");
-            long[] exampleShape = shape == null ? FORMAT_1_SHAPE.clone()
+            long[] exampleShape = shape == null
+                    ? FORMAT_1_SHAPE.clone()
                     : Arrays.stream(shape.split(",")).mapToLong(Long::parseLong).toArray();
-            return new ModelShape(intProperty("latentDim"), exampleShape,
-                    Integer.parseInt(manifest.getProperty("classCount", "0")), manifest.getProperty("variant", ""),
+            return new ModelShape(
+                    intProperty("latentDim"),
+                    exampleShape,
+                    Integer.parseInt(manifest.getProperty("classCount", "0")),
+                    manifest.getProperty("variant", ""),
                     Integer.parseInt(manifest.getProperty("packing", "1")));
         }
 
@@ -205,7 +219,8 @@ public final class ModelArtifact {
         }
 
         Optional<FeatureScaling> scaling() {
-            return has("scaling.mean") ? Optional.of(new FeatureScaling(array("scaling.mean"), array("scaling.std")))
+            return has("scaling.mean")
+                    ? Optional.of(new FeatureScaling(array("scaling.mean"), array("scaling.std")))
                     : Optional.empty();
         }
 

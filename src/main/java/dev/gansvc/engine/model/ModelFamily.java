@@ -66,8 +66,8 @@ public interface ModelFamily {
 
     /** The quality figures a finished job records, where the data allow. */
     default Set<QualityMeasure> qualityMeasures() {
-        Set<QualityMeasure> measures = EnumSet.of(QualityMeasure.MODE_COVERAGE, QualityMeasure.MMD,
-                QualityMeasure.DIGIT_CLASSIFIER);
+        Set<QualityMeasure> measures =
+                EnumSet.of(QualityMeasure.MODE_COVERAGE, QualityMeasure.MMD, QualityMeasure.DIGIT_CLASSIFIER);
         if (capabilities().contains(Capability.CLASS_CONDITIONAL)) {
             measures.add(QualityMeasure.CLASS_AGREEMENT);
         }
@@ -86,10 +86,10 @@ public interface ModelFamily {
     }
 
     /** The encoder and decoder frozen for reconstructions, for a family that serves them. */
-    default Reconstructor reconstructor(ModelShape shape, Map<String, Network> networks,
-            Optional<FeatureScaling> scaling) {
-        return new Reconstructor(shape, networks.get(GenerativeModel.ENCODER), networks.get(GenerativeModel.GENERATOR),
-                false, scaling);
+    default Reconstructor reconstructor(
+            ModelShape shape, Map<String, Network> networks, Optional<FeatureScaling> scaling) {
+        return new Reconstructor(
+                shape, networks.get(GenerativeModel.ENCODER), networks.get(GenerativeModel.GENERATOR), false, scaling);
     }
 
     default boolean serves(Capability capability) {
@@ -106,7 +106,10 @@ public interface ModelFamily {
 
     /** The shape its networks take for data of this shape and class count. */
     default ModelShape shape(int latentDim, long[] exampleShape, int classCount, String variant) {
-        return new ModelShape(latentDim, exampleShape, conditional() ? classCount : 0,
+        return new ModelShape(
+                latentDim,
+                exampleShape,
+                conditional() ? classCount : 0,
                 variant == null || variant.isEmpty() ? defaultVariant() : variant);
     }
 

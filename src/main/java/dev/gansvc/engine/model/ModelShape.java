@@ -12,8 +12,8 @@ import java.util.Arrays;
 public record ModelShape(int latentDim, long[] exampleShape, int classCount, String variant, int packing) {
 
     /** The option that sets {@link #packing}; only families that read it pack. */
-    public static final Option.Whole PACKING = new Option.Whole("packing",
-            "Examples the discriminator judges together (PacGAN packing); must divide batchSize", 1, 8, 1);
+    public static final Option.Whole PACKING = new Option.Whole(
+            "packing", "Examples the discriminator judges together (PacGAN packing); must divide batchSize", 1, 8, 1);
 
     public ModelShape {
         exampleShape = exampleShape.clone();
@@ -68,8 +68,12 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModelShape s && latentDim == s.latentDim && classCount == s.classCount
-                && Arrays.equals(exampleShape, s.exampleShape) && variant.equals(s.variant) && packing == s.packing;
+        return o instanceof ModelShape s
+                && latentDim == s.latentDim
+                && classCount == s.classCount
+                && Arrays.equals(exampleShape, s.exampleShape)
+                && variant.equals(s.variant)
+                && packing == s.packing;
     }
 
     @Override
@@ -80,7 +84,7 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
 
     @Override
     public String toString() {
-        return "ModelShape[latentDim=" + latentDim + ", exampleShape=" + Arrays.toString(exampleShape)
-                + ", classCount=" + classCount + ", variant=" + variant + ", packing=" + packing + "]";
+        return "ModelShape[latentDim=" + latentDim + ", exampleShape=" + Arrays.toString(exampleShape) + ", classCount="
+                + classCount + ", variant=" + variant + ", packing=" + packing + "]";
     }
 }

@@ -1,7 +1,6 @@
 package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.model.HeldOutScore;
 import java.util.List;
 import java.util.Optional;
 

@@ -28,14 +28,22 @@ public sealed interface Option permits Option.Whole, Option.Real, Option.Choice 
         @Override
         public Optional<String> problem(Object value) {
             long v = ((Number) value).longValue();
-            return v >= min && v <= max ? Optional.empty()
+            return v >= min && v <= max
+                    ? Optional.empty()
                     : Optional.of("must be between %d and %d (was %d)".formatted(min, max, v));
         }
     }
 
     /** A real number between min and max, each end included or not. */
-    record Real(String name, String description, double min, boolean minIncluded, double max, boolean maxIncluded,
-            Double whenAbsent) implements Option {
+    record Real(
+            String name,
+            String description,
+            double min,
+            boolean minIncluded,
+            double max,
+            boolean maxIncluded,
+            Double whenAbsent)
+            implements Option {
 
         @Override
         public Optional<String> problem(Object value) {
@@ -64,7 +72,8 @@ public sealed interface Option permits Option.Whole, Option.Real, Option.Choice 
 
         @Override
         public Optional<String> problem(Object value) {
-            return choices.contains(value) ? Optional.empty()
+            return choices.contains(value)
+                    ? Optional.empty()
                     : Optional.of("must be one of " + choices + " (was " + value + ")");
         }
     }

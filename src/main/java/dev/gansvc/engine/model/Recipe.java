@@ -13,18 +13,35 @@ import java.util.Map;
  *
  * @param options the values of the family's own options
  */
-public record Recipe(int epochs, int batchSize, int latentDim, OptimizerSettings optimizer,
-        LearningRateSchedule schedule, OptionValues options) {
+public record Recipe(
+        int epochs,
+        int batchSize,
+        int latentDim,
+        OptimizerSettings optimizer,
+        LearningRateSchedule schedule,
+        OptionValues options) {
 
     /** Small tables take smaller batches and more epochs, up to this many steps in all. */
     private static final int MIN_TABLE_STEPS = 5000;
+
     private static final int MAX_EPOCHS = 1000;
 
     /** Adam with these settings and a constant learning rate. */
-    public static Recipe adam(int epochs, int batchSize, int latentDim, double learningRate, double beta1,
-            double beta2, double generatorAverage, OptionValues options) {
-        return new Recipe(epochs, batchSize, latentDim,
-                new OptimizerSettings(learningRate, beta1, beta2, generatorAverage), LearningRateSchedule.CONSTANT,
+    public static Recipe adam(
+            int epochs,
+            int batchSize,
+            int latentDim,
+            double learningRate,
+            double beta1,
+            double beta2,
+            double generatorAverage,
+            OptionValues options) {
+        return new Recipe(
+                epochs,
+                batchSize,
+                latentDim,
+                new OptimizerSettings(learningRate, beta1, beta2, generatorAverage),
+                LearningRateSchedule.CONSTANT,
                 options);
     }
 

@@ -19,8 +19,8 @@ public final class Reconstructor {
     private final Optional<FeatureScaling> scaling;
 
     /** @param variational whether the encoder gives a Gaussian code (mean, then log-variance), whose mean is decoded */
-    public Reconstructor(ModelShape shape, Network encoder, Network decoder, boolean variational,
-            Optional<FeatureScaling> scaling) {
+    public Reconstructor(
+            ModelShape shape, Network encoder, Network decoder, boolean variational, Optional<FeatureScaling> scaling) {
         this.shape = shape;
         this.encoder = encoder.foldedForInference();
         this.decoder = decoder.foldedForInference();
@@ -37,7 +37,8 @@ public final class Reconstructor {
         INDArray in = scaling.map(s -> s.standardize(examples)).orElse(examples);
         INDArray code = encoder.forward(in, false);
         if (variational) {
-            code = code.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shape.latentDim())).dup('c');
+            code = code.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shape.latentDim()))
+                    .dup('c');
         }
         INDArray out = decoder.forward(code, false);
         return scaling.map(s -> s.restore(out)).orElse(out);

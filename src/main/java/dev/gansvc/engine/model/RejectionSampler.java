@@ -46,8 +46,8 @@ final class RejectionSampler {
         int have = 0;
         for (long round = 0; have < count; round++) {
             int candidates = (int) Math.min(MAX_CANDIDATES, Math.max(MIN_CANDIDATES, 4L * (count - have)));
-            INDArray rows = generator.forward(LatentNoise.sample(LatentNoise.stepSeed(seed, round), candidates,
-                    latentDim), false);
+            INDArray rows = generator.forward(
+                    LatentNoise.sample(LatentNoise.stepSeed(seed, round), candidates, latentDim), false);
             float[] logits = discriminator.forward(rows, false).toFloatVector();
             float[] values = rows.dup('c').data().asFloat();
             if (kept == null) {

@@ -10,8 +10,7 @@ public final class SamplePictures {
 
     private static final String WORKSPACE = "gan-sampling";
 
-    private SamplePictures() {
-    }
+    private SamplePictures() {}
 
     /** Samples the generator in inference mode and draws them; the same seed gives the same bytes. */
     public static byte[] png(GeneratorModel generator, int count, long seed, OptionalInt label) {

@@ -24,8 +24,17 @@ public final class Step {
     private final double learningRateScale;
     private final double progress;
 
-    Step(Dataset data, int[] labels, int[] order, int firstIndex, int batchSize, int batchesPerStep, long iteration,
-            long seed, double learningRateScale, double progress) {
+    Step(
+            Dataset data,
+            int[] labels,
+            int[] order,
+            int firstIndex,
+            int batchSize,
+            int batchesPerStep,
+            long iteration,
+            long seed,
+            double learningRateScale,
+            double progress) {
         this.data = data;
         this.labels = labels;
         this.order = order;
@@ -82,8 +91,8 @@ public final class Step {
      * noise, ...); different purposes draw independent streams.
      */
     public SplittableRandom random(int j, int purpose) {
-        return new SplittableRandom(LatentNoise.stepSeed(seed ^ (0xD1B54A32D192ED03L * (purpose + 1)),
-                iteration * batchesPerStep + j));
+        return new SplittableRandom(
+                LatentNoise.stepSeed(seed ^ (0xD1B54A32D192ED03L * (purpose + 1)), iteration * batchesPerStep + j));
     }
 
     /** Standard-normal values of any shape, from {@link #random(int, int)}. */

@@ -5,7 +5,6 @@ import dev.gansvc.engine.data.FeatureScaling;
 import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.data.Permutations;
 import dev.gansvc.engine.nn.Workspaces;
-import dev.gansvc.engine.model.HeldOutScore;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -21,13 +20,17 @@ import java.util.function.BooleanSupplier;
  */
 public final class Trainer {
 
-    public enum Outcome { COMPLETED, STOPPED }
+    public enum Outcome {
+        COMPLETED,
+        STOPPED
+    }
 
     private static final String WORKSPACE = "training-step";
 
     private final GenerativeModel model;
     /** What the networks see: the data, standardised when it is a table. */
     private final Dataset data;
+
     private final Dataset original;
     private final TrainingSettings settings;
     private final Objective objective;
@@ -91,9 +94,17 @@ public final class Trainer {
                 orderEpoch = epoch;
             }
             boolean epochEnds = (it + 1) % perEpoch == 0;
-            Step step = new Step(data, labels, order, (int) (it % perEpoch) * plan.examplesPerStep(settings),
-                    settings.batchSize(), plan.batchesPerStep(), it, settings.seed(),
-                    settings.schedule().scale(it, total), (double) it / total);
+            Step step = new Step(
+                    data,
+                    labels,
+                    order,
+                    (int) (it % perEpoch) * plan.examplesPerStep(settings),
+                    settings.batchSize(),
+                    plan.batchesPerStep(),
+                    it,
+                    settings.seed(),
+                    settings.schedule().scale(it, total),
+                    (double) it / total);
             double[] values = Workspaces.run(WORKSPACE, () -> {
                 double[] v = objective.step(model, step);
                 if (epochEnds) {
@@ -112,7 +123,8 @@ public final class Trainer {
 
     /** The reconstruction score of the model as it is now on the held-out examples, for models that reconstruct. */
     public Optional<HeldOutScore> evaluateHeldOut() {
-        return heldOut.length == 0 ? Optional.empty()
+        return heldOut.length == 0
+                ? Optional.empty()
                 : Workspaces.run(WORKSPACE, () -> objective.evaluate(model, data, heldOut));
     }
 

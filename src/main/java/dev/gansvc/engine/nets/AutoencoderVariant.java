@@ -1,7 +1,6 @@
 package dev.gansvc.engine.nets;
 
 import dev.gansvc.engine.model.ModelShape;
-import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Activation;
 import dev.gansvc.engine.nn.BatchNorm;
 import dev.gansvc.engine.nn.Conv2d;
@@ -57,7 +56,8 @@ public enum AutoencoderVariant {
         if (this != CONV) {
             return Optional.empty();
         }
-        return exampleShape.length == 3 && exampleShape[1] % 4 == 0 && exampleShape[2] % 4 == 0 ? Optional.empty()
+        return exampleShape.length == 3 && exampleShape[1] % 4 == 0 && exampleShape[2] % 4 == 0
+                ? Optional.empty()
                 : Optional.of("variant conv needs images whose height and width are multiples of 4");
     }
 
@@ -81,9 +81,12 @@ public enum AutoencoderVariant {
             long[] s = shape.exampleShape();
             int flat = 64 * (int) (s[1] / 4) * (int) (s[2] / 4);
             return List.of(
-                    new Conv2d((int) s[0], 32, 4, 2, 1), Activation.leakyRelu(),
-                    new Conv2d(32, 64, 4, 2, 1), Activation.leakyRelu(),
-                    Reshape.flatten(flat), Dense.he(flat, shape.latentDim()));
+                    new Conv2d((int) s[0], 32, 4, 2, 1),
+                    Activation.leakyRelu(),
+                    new Conv2d(32, 64, 4, 2, 1),
+                    Activation.leakyRelu(),
+                    Reshape.flatten(flat),
+                    Dense.he(flat, shape.latentDim()));
         }
         return Mlp.encoderLayers(shape, this == MLP ? SHALLOW : DEEP_ENCODER, shape.latentDim(), Mlp.Init.HE);
     }
@@ -94,9 +97,13 @@ public enum AutoencoderVariant {
             int h = (int) s[1] / 4;
             int w = (int) s[2] / 4;
             return new Network(List.of(
-                    Dense.he(shape.latentDim(), 64 * h * w), Activation.relu(), new Reshape(64, h, w),
-                    new ConvTranspose2d(64, 32, 4, 2, 1), Activation.relu(),
-                    new ConvTranspose2d(32, (int) s[0], 4, 2, 1), Activation.tanh()));
+                    Dense.he(shape.latentDim(), 64 * h * w),
+                    Activation.relu(),
+                    new Reshape(64, h, w),
+                    new ConvTranspose2d(64, 32, 4, 2, 1),
+                    Activation.relu(),
+                    new ConvTranspose2d(32, (int) s[0], 4, 2, 1),
+                    Activation.tanh()));
         }
         return Mlp.generator(shape, this == MLP ? SHALLOW : DEEP_DECODER, Mlp.Init.HE);
     }

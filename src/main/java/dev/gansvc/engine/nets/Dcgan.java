@@ -25,8 +25,7 @@ public final class Dcgan {
     public static final int IMAGE_SIZE = 28;
     public static final int CHANNELS = 1;
 
-    private Dcgan() {
-    }
+    private Dcgan() {}
 
     /** Why these networks cannot take examples of this shape, if they cannot. */
     public static Optional<String> unsupported(long[] exampleShape) {
@@ -40,10 +39,15 @@ public final class Dcgan {
     /** @param inputs the latent size, plus the classes of a conditional generator */
     public static Network generator(int inputs) {
         return new Network(List.of(
-                new Dense(inputs, 128 * 7 * 7), new BatchNorm(128 * 7 * 7), Activation.relu(),
+                new Dense(inputs, 128 * 7 * 7),
+                new BatchNorm(128 * 7 * 7),
+                Activation.relu(),
                 new Reshape(128, 7, 7),
-                new ConvTranspose2d(128, 64, 4, 2, 1), new BatchNorm(64), Activation.relu(),
-                new ConvTranspose2d(64, CHANNELS, 4, 2, 1), Activation.tanh()));
+                new ConvTranspose2d(128, 64, 4, 2, 1),
+                new BatchNorm(64),
+                Activation.relu(),
+                new ConvTranspose2d(64, CHANNELS, 4, 2, 1),
+                Activation.tanh()));
     }
 
     /**
@@ -52,16 +56,23 @@ public final class Dcgan {
      */
     public static Network discriminator(int inputChannels, int outputs) {
         return new Network(List.of(
-                new Conv2d(inputChannels, 64, 4, 2, 1), Activation.leakyRelu(),
-                new Conv2d(64, 128, 4, 2, 1), new BatchNorm(128), Activation.leakyRelu(),
-                Reshape.flatten(128 * 7 * 7), new Dense(128 * 7 * 7, outputs)));
+                new Conv2d(inputChannels, 64, 4, 2, 1),
+                Activation.leakyRelu(),
+                new Conv2d(64, 128, 4, 2, 1),
+                new BatchNorm(128),
+                Activation.leakyRelu(),
+                Reshape.flatten(128 * 7 * 7),
+                new Dense(128 * 7 * 7, outputs)));
     }
 
     /** The discriminator without batch norm, as WGAN-GP's per-example gradient penalty needs. */
     public static Network critic() {
         return new Network(List.of(
-                new Conv2d(CHANNELS, 64, 4, 2, 1), Activation.leakyRelu(),
-                new Conv2d(64, 128, 4, 2, 1), Activation.leakyRelu(),
-                Reshape.flatten(128 * 7 * 7), new Dense(128 * 7 * 7, 1)));
+                new Conv2d(CHANNELS, 64, 4, 2, 1),
+                Activation.leakyRelu(),
+                new Conv2d(64, 128, 4, 2, 1),
+                Activation.leakyRelu(),
+                Reshape.flatten(128 * 7 * 7),
+                new Dense(128 * 7 * 7, 1)));
     }
 }

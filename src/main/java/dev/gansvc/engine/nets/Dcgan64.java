@@ -32,8 +32,7 @@ public final class Dcgan64 {
     public static final int CHANNELS = 3;
     private static final int[] WIDTHS = {64, 128, 256, 512};
 
-    private Dcgan64() {
-    }
+    private Dcgan64() {}
 
     /** Why these networks cannot take examples of this shape, if they cannot. */
     public static Optional<String> unsupported(long[] exampleShape) {
@@ -47,11 +46,21 @@ public final class Dcgan64 {
     /** @param inputs the latent size, plus the classes of a conditional generator */
     public static Network generator(int inputs) {
         return new Network(List.of(
-                new Dense(inputs, 512 * 4 * 4), new BatchNorm(512 * 4 * 4), Activation.relu(), new Reshape(512, 4, 4),
-                new ConvTranspose2d(512, 256, 4, 2, 1), new BatchNorm(256), Activation.relu(),
-                new ConvTranspose2d(256, 128, 4, 2, 1), new BatchNorm(128), Activation.relu(),
-                new ConvTranspose2d(128, 64, 4, 2, 1), new BatchNorm(64), Activation.relu(),
-                new ConvTranspose2d(64, CHANNELS, 4, 2, 1), Activation.tanh()));
+                new Dense(inputs, 512 * 4 * 4),
+                new BatchNorm(512 * 4 * 4),
+                Activation.relu(),
+                new Reshape(512, 4, 4),
+                new ConvTranspose2d(512, 256, 4, 2, 1),
+                new BatchNorm(256),
+                Activation.relu(),
+                new ConvTranspose2d(256, 128, 4, 2, 1),
+                new BatchNorm(128),
+                Activation.relu(),
+                new ConvTranspose2d(128, 64, 4, 2, 1),
+                new BatchNorm(64),
+                Activation.relu(),
+                new ConvTranspose2d(64, CHANNELS, 4, 2, 1),
+                Activation.tanh()));
     }
 
     /**

@@ -22,8 +22,7 @@ public final class Mlp {
     private static final int[] IMAGE_DISCRIMINATOR = {512, 256};
     private static final int[] TABLE_HIDDEN = {256, 256, 256};
 
-    private Mlp() {
-    }
+    private Mlp() {}
 
     /** How the dense layers start. */
     public enum Init {
@@ -80,8 +79,12 @@ public final class Mlp {
 
     /** Reads packs of {@code shape.packing()} examples side by side; {@link ModelShape#discriminatorOutputs} outputs. */
     public static Network discriminator(ModelShape shape) {
-        return new Network(encoderLayers(shape.packing() * shape.features(), shape.image(),
-                shape.image() ? IMAGE_DISCRIMINATOR : TABLE_HIDDEN, shape.discriminatorOutputs(), Init.DCGAN));
+        return new Network(encoderLayers(
+                shape.packing() * shape.features(),
+                shape.image(),
+                shape.image() ? IMAGE_DISCRIMINATOR : TABLE_HIDDEN,
+                shape.discriminatorOutputs(),
+                Init.DCGAN));
     }
 
     /** From one example to {@code outputs} linear values. */

@@ -9,7 +9,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /** Element-wise non-linearities. */
 public final class Activation implements Layer {
 
-    public enum Kind { RELU, LEAKY_RELU, TANH }
+    public enum Kind {
+        RELU,
+        LEAKY_RELU,
+        TANH
+    }
 
     private static final double LEAKY_SLOPE = 0.2;
 
@@ -62,8 +66,10 @@ public final class Activation implements Layer {
         return switch (kind) {
             case RELU -> gradOutput.mul(step(output));
             // sign(y) * (1 - slope) / 2 + (1 + slope) / 2 is 1 for y > 0 and the slope for y < 0.
-            case LEAKY_RELU -> gradOutput.mul(
-                    Transforms.sign(output, true).muli((1 - LEAKY_SLOPE) / 2).addi((1 + LEAKY_SLOPE) / 2));
+            case LEAKY_RELU ->
+                gradOutput.mul(Transforms.sign(output, true)
+                        .muli((1 - LEAKY_SLOPE) / 2)
+                        .addi((1 + LEAKY_SLOPE) / 2));
             case TANH -> gradOutput.mul(output.mul(output).rsubi(1));
         };
     }

@@ -102,8 +102,11 @@ public final class BatchNorm implements Layer {
         }
         INDArray mean = Tensors.zeros(channels);
         INDArray var = Tensors.zeros(channels);
-        Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(x).addOutputs(mean, var)
-                .addIntegerArguments(reductionAxes(x)).build());
+        Nd4j.exec(DynamicCustomOp.builder("moments")
+                .addInputs(x)
+                .addOutputs(mean, var)
+                .addIntegerArguments(reductionAxes(x))
+                .build());
         long count = x.length() / channels;
         runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
         runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * count / Math.max(1, count - 1)));

@@ -79,8 +79,8 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray backwardThroughInputGradient(INDArray adjoint) {
         INDArray gw = Tensors.zeros(p.gradWeights.shape());
-        ConvOps.conv2dBackprop(adjoint, p.weights, recordedGradOutput, Tensors.zeros(adjoint.shape()), gw, kernel,
-                stride, pad);
+        ConvOps.conv2dBackprop(
+                adjoint, p.weights, recordedGradOutput, Tensors.zeros(adjoint.shape()), gw, kernel, stride, pad);
         p.gradWeights.addi(gw);
         INDArray gradOfGradOutput = Tensors.zeros(recordedGradOutput.shape());
         ConvOps.conv2d(adjoint, p.weights, Tensors.zeros(outChannels), gradOfGradOutput, kernel, stride, pad);

@@ -16,10 +16,10 @@ final class ConvOps {
 
     /** conv2d: [out, in, kH, kW]; deconv2d: [in, out, kH, kW]. Both are PyTorch's layouts. */
     private static final int WEIGHTS_PYTORCH = 1;
+
     private static final int NCHW = 0;
 
-    private ConvOps() {
-    }
+    private ConvOps() {}
 
     static long outputSize(long in, int kernel, int stride, int pad) {
         return (in + 2L * pad - kernel) / stride + 1;
@@ -34,8 +34,15 @@ final class ConvOps {
      * Gradients of y = conv(x, w) given dL/dy: writes dL/dx into {@code gradInput} and dL/dw
      * into {@code gradWeights}.
      */
-    static void conv2dBackprop(INDArray x, INDArray w, INDArray gradOutput, INDArray gradInput,
-            INDArray gradWeights, int kernel, int stride, int pad) {
+    static void conv2dBackprop(
+            INDArray x,
+            INDArray w,
+            INDArray gradOutput,
+            INDArray gradInput,
+            INDArray gradWeights,
+            int kernel,
+            int stride,
+            int pad) {
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
                 .addInputs(x, w, gradOutput)
                 .addOutputs(gradInput, gradWeights)
@@ -49,8 +56,17 @@ final class ConvOps {
     }
 
     /** Gradients of y = conv_transpose(x, w) + bias given dL/dy: dL/dx, dL/dw and dL/dbias. */
-    static void deconv2dBackprop(INDArray x, INDArray w, INDArray bias, INDArray gradOutput, INDArray gradInput,
-            INDArray gradWeights, INDArray gradBias, int kernel, int stride, int pad) {
+    static void deconv2dBackprop(
+            INDArray x,
+            INDArray w,
+            INDArray bias,
+            INDArray gradOutput,
+            INDArray gradInput,
+            INDArray gradWeights,
+            INDArray gradBias,
+            int kernel,
+            int stride,
+            int pad) {
         Nd4j.exec(DynamicCustomOp.builder("deconv2d_bp")
                 .addInputs(x, w, bias, gradOutput)
                 .addOutputs(gradInput, gradWeights, gradBias)
@@ -58,15 +74,17 @@ final class ConvOps {
                 .build());
     }
 
-    private static void forward(String name, INDArray x, INDArray w, INDArray bias, INDArray out, int kernel,
-            int stride, int pad) {
+    private static void forward(
+            String name, INDArray x, INDArray w, INDArray bias, INDArray out, int kernel, int stride, int pad) {
         DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name);
         if (bias == null) {
             op.addInputs(x, w);
         } else {
             op.addInputs(x, w, bias);
         }
-        Nd4j.exec(op.addOutputs(out).addIntegerArguments(args(kernel, stride, pad)).build());
+        Nd4j.exec(op.addOutputs(out)
+                .addIntegerArguments(args(kernel, stride, pad))
+                .build());
     }
 
     private static int[] args(int kernel, int stride, int pad) {

@@ -67,7 +67,11 @@ public final class ConvTranspose2d implements Layer, ScalesOutputChannels {
         INDArray out = Tensors.zeros(x.size(0), outChannels, h, w);
         // A separate bias pass measured faster than deconv2d's fused bias.
         ConvOps.deconv2d(x, p.weights, out, kernel, stride, pad);
-        Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(out, p.bias).addOutputs(out).addBooleanArguments(true).build());
+        Nd4j.exec(DynamicCustomOp.builder("biasadd")
+                .addInputs(out, p.bias)
+                .addOutputs(out)
+                .addBooleanArguments(true)
+                .build());
         if (training) {
             input = x;
         }

@@ -60,13 +60,10 @@ public interface Layer {
     }
 
     /** Binds this layer to its slices of the network's flat parameter and gradient arrays. */
-    default void bind(INDArray parameters, INDArray gradients) {
-    }
+    default void bind(INDArray parameters, INDArray gradients) {}
 
-    default void bindState(INDArray state) {
-    }
+    default void bindState(INDArray state) {}
 
     /** Fills the bound parameter (and state) views with initial values. */
-    default void initialize(SplittableRandom random) {
-    }
+    default void initialize(SplittableRandom random) {}
 }

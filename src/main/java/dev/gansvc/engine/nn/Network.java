@@ -66,7 +66,8 @@ public final class Network {
         for (int i = 0; i < layers.size(); i++) {
             copies.add(layers.get(i).unboundCopy());
             sources.add(i);
-            if (layers.get(i) instanceof ScalesOutputChannels && i + 1 < layers.size()
+            if (layers.get(i) instanceof ScalesOutputChannels
+                    && i + 1 < layers.size()
                     && layers.get(i + 1) instanceof BatchNorm) {
                 i++;
             }
@@ -83,7 +84,8 @@ public final class Network {
             if (s > 0) {
                 Tensors.slice(folded.state, folded.stateOffsets[j], s).assign(Tensors.slice(state, stateOffsets[i], s));
             }
-            if (copies.get(j) instanceof ScalesOutputChannels scaled && i + 1 < layers.size()
+            if (copies.get(j) instanceof ScalesOutputChannels scaled
+                    && i + 1 < layers.size()
                     && layers.get(i + 1) instanceof BatchNorm norm) {
                 scaled.scaleOutputChannels(norm.inferenceScale(), norm.inferenceShift());
             }

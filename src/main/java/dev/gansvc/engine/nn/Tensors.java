@@ -7,8 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Small array helpers shared by the layers. */
 public final class Tensors {
 
-    private Tensors() {
-    }
+    private Tensors() {}
 
     /** A view of {@code flat[offset, offset+length)} shaped as {@code shape} (C order). */
     public static INDArray slice(INDArray flat, long offset, long... shape) {
@@ -16,7 +15,8 @@ public final class Tensors {
         for (long s : shape) {
             length *= s;
         }
-        return flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + length)).reshape('c', shape);
+        return flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + length))
+                .reshape('c', shape);
     }
 
     /** Gaussian values from a seeded Java RNG, so initial weights and noise do not depend on the backend. */
@@ -35,7 +35,9 @@ public final class Tensors {
     /** Values in c order as an array of the default floating-point type. */
     public static INDArray of(float[] values, long... shape) {
         INDArray array = Nd4j.create(values, shape, 'c');
-        return array.dataType() == Nd4j.defaultFloatingPointType() ? array : array.castTo(Nd4j.defaultFloatingPointType());
+        return array.dataType() == Nd4j.defaultFloatingPointType()
+                ? array
+                : array.castTo(Nd4j.defaultFloatingPointType());
     }
 
     public static void fillGaussian(INDArray target, SplittableRandom random, double mean, double std) {

@@ -24,8 +24,7 @@ public final class Workspaces {
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
 
-    private Workspaces() {
-    }
+    private Workspaces() {}
 
     public static <T> T run(String name, Supplier<T> block) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, name)) {

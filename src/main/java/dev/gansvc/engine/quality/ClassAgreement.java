@@ -4,7 +4,6 @@ import dev.gansvc.engine.classify.Accuracy;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.GeneratorModel;
-import dev.gansvc.engine.quality.KernelMmd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param samplesPerClass    samples generated per class
  * @param classifierAccuracy the classifier's accuracy on the held-out examples (null without any)
  */
-public record ClassAgreement(String classifier, double agreement, List<Double> perClass, int samplesPerClass,
-        Double classifierAccuracy) {
+public record ClassAgreement(
+        String classifier, double agreement, List<Double> perClass, int samplesPerClass, Double classifierAccuracy) {
 
     static final int K = 5;
     private static final int SAMPLES_PER_CLASS = 250;
@@ -35,8 +34,8 @@ public record ClassAgreement(String classifier, double agreement, List<Double> p
     private static final int MAX_REFERENCE = 5000;
 
     /** A conditional model of rows, judged by nearest neighbours among the training rows. */
-    public static ClassAgreement measure(GeneratorModel generator, Dataset data, int[] training, int[] heldOut,
-            long seed) {
+    public static ClassAgreement measure(
+            GeneratorModel generator, Dataset data, int[] training, int[] heldOut, long seed) {
         int[] reference = training.length <= MAX_REFERENCE ? training : Arrays.copyOf(training, MAX_REFERENCE);
         INDArray rows = data.batch(reference);
         INDArray scale = rows.std(0).addi(1e-6);
@@ -44,8 +43,8 @@ public record ClassAgreement(String classifier, double agreement, List<Double> p
         int[] allLabels = data.labels();
         int[] referenceLabels = Arrays.stream(reference).map(i -> allLabels[i]).toArray();
         int classes = data.classCount();
-        Function<INDArray, int[]> labeller = examples -> classify(examples.divRowVector(scale), scaledRows,
-                referenceLabels, classes);
+        Function<INDArray, int[]> labeller =
+                examples -> classify(examples.divRowVector(scale), scaledRows, referenceLabels, classes);
 
         Double accuracy = null;
         if (heldOut.length > 0) {
@@ -56,25 +55,34 @@ public record ClassAgreement(String classifier, double agreement, List<Double> p
 
     /** A conditional model of images, judged by a classifier trained on its training images. */
     public static ClassAgreement measure(GeneratorModel generator, ImageClassifier classifier, long seed) {
-        return measure("a convolutional classifier trained on the training images",
-                images -> classifier.predict(images).labels(), generator,
-                classifier.heldOutExamples() > 0 ? classifier.heldOutAccuracy() : null, seed);
+        return measure(
+                "a convolutional classifier trained on the training images",
+                images -> classifier.predict(images).labels(),
+                generator,
+                classifier.heldOutExamples() > 0 ? classifier.heldOutAccuracy() : null,
+                seed);
     }
 
-    private static ClassAgreement measure(String classifier, Function<INDArray, int[]> labeller,
-            GeneratorModel generator, Double classifierAccuracy, long seed) {
+    private static ClassAgreement measure(
+            String classifier,
+            Function<INDArray, int[]> labeller,
+            GeneratorModel generator,
+            Double classifierAccuracy,
+            long seed) {
         int classes = generator.shape().classCount();
         List<Double> perClass = new ArrayList<>();
         double total = 0;
         for (int c = 0; c < classes; c++) {
             int label = c;
-            int hits = (int) Arrays.stream(labeller.apply(generator.generate(SAMPLES_PER_CLASS, seed + c,
-                    OptionalInt.of(c)))).filter(p -> p == label).count();
+            int hits = (int)
+                    Arrays.stream(labeller.apply(generator.generate(SAMPLES_PER_CLASS, seed + c, OptionalInt.of(c))))
+                            .filter(p -> p == label)
+                            .count();
             perClass.add((double) hits / SAMPLES_PER_CLASS);
             total += hits;
         }
-        return new ClassAgreement(classifier, total / (classes * SAMPLES_PER_CLASS), perClass, SAMPLES_PER_CLASS,
-                classifierAccuracy);
+        return new ClassAgreement(
+                classifier, total / (classes * SAMPLES_PER_CLASS), perClass, SAMPLES_PER_CLASS, classifierAccuracy);
     }
 
     /** The majority label among each row's K nearest reference rows. */

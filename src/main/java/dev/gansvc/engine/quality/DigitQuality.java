@@ -16,8 +16,13 @@ import java.util.OptionalInt;
  * @param samplesPerDigit    how many samples were predicted as each digit
  * @param labelAgreement     conditional models: the fraction predicted as the digit asked for
  */
-public record DigitQuality(double classifierAccuracy, int samples, int classesCovered, double meanConfidence,
-        int[] samplesPerDigit, Double labelAgreement) {
+public record DigitQuality(
+        double classifierAccuracy,
+        int samples,
+        int classesCovered,
+        double meanConfidence,
+        int[] samplesPerDigit,
+        Double labelAgreement) {
 
     static final int SAMPLES = 1000;
 
@@ -30,13 +35,21 @@ public record DigitQuality(double classifierAccuracy, int samples, int classesCo
             counts[p.labels()[i]]++;
             confidence += p.confidence()[i];
             // Unlabelled requests make a conditional model's classes take turns: sample i is of class i mod k.
-            agreeing += generator.shape().conditional() && p.labels()[i] == i % generator.shape().classCount() ? 1 : 0;
+            agreeing += generator.shape().conditional()
+                            && p.labels()[i] == i % generator.shape().classCount()
+                    ? 1
+                    : 0;
         }
         int covered = 0;
         for (int c : counts) {
             covered += c >= SAMPLES / 100 ? 1 : 0;
         }
-        return new DigitQuality(classifier.heldOutAccuracy(), SAMPLES, covered, confidence / SAMPLES, counts,
+        return new DigitQuality(
+                classifier.heldOutAccuracy(),
+                SAMPLES,
+                covered,
+                confidence / SAMPLES,
+                counts,
                 generator.shape().conditional() ? (double) agreeing / SAMPLES : null);
     }
 }

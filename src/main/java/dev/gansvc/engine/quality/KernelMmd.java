@@ -45,11 +45,15 @@ public final class KernelMmd {
         Kernels xx = kernels(x, x);
         Kernels yy = kernels(y, y);
         Kernels xy = kernels(x, y);
-        double value = xx.k.sumNumber().doubleValue() / ((double) m * m) + yy.k.sumNumber().doubleValue() / ((double) n * n)
+        double value = xx.k.sumNumber().doubleValue() / ((double) m * m)
+                + yy.k.sumNumber().doubleValue() / ((double) n * n)
                 - 2 * xy.k.sumNumber().doubleValue() / ((double) m * n);
         // d k(a, b) / d b = k(a, b) (a - b) / s^2; w sums k / s^2 over the bandwidths.
-        INDArray fromY = yy.w.mmul(y).subi(y.mulColumnVector(yy.w.sum(1).reshape(n, 1))).muli(2.0 / ((double) n * n));
-        INDArray fromX = xy.w.transpose().mmul(x).subi(y.mulColumnVector(xy.w.sum(0).reshape(n, 1)))
+        INDArray fromY =
+                yy.w.mmul(y).subi(y.mulColumnVector(yy.w.sum(1).reshape(n, 1))).muli(2.0 / ((double) n * n));
+        INDArray fromX = xy.w.transpose()
+                .mmul(x)
+                .subi(y.mulColumnVector(xy.w.sum(0).reshape(n, 1)))
                 .muli(2.0 / ((double) m * n));
         return new ValueAndGradient(value, fromY.subi(fromX));
     }
@@ -67,12 +71,10 @@ public final class KernelMmd {
         return kxx / ((double) m * (m - 1)) + kyy / ((double) n * (n - 1)) - 2 * kxy / ((double) m * n);
     }
 
-    public record ValueAndGradient(double value, INDArray gradient) {
-    }
+    public record ValueAndGradient(double value, INDArray gradient) {}
 
     /** k: the summed kernel matrix; w: the same with each kernel divided by its s^2. */
-    private record Kernels(INDArray k, INDArray w) {
-    }
+    private record Kernels(INDArray k, INDArray w) {}
 
     private Kernels kernels(INDArray a, INDArray b) {
         INDArray d2 = squaredDistances(a, b);

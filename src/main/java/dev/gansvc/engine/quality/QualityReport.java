@@ -24,8 +24,12 @@ import java.util.Set;
  * @param digits       generated digits judged by the digit classifier, for models of MNIST digits
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutScore heldOut,
-        ClassAgreement classAgreement, DigitQuality digits) {
+public record QualityReport(
+        ModeCoverage modeCoverage,
+        SampleMmd mmd,
+        HeldOutScore heldOut,
+        ClassAgreement classAgreement,
+        DigitQuality digits) {
 
     /** Measures what applies to the model of a finished run on the dataset named {@code dataset}; the seed fixes the samples. */
     public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed) {
@@ -37,30 +41,53 @@ public record QualityReport(ModeCoverage modeCoverage, SampleMmd mmd, HeldOutSco
      * digits; a conditional model of other images is judged by a classifier of its training
      * images that {@code classifiers} gives.
      */
-    public static Optional<QualityReport> measure(Trainer trainer, String dataset, long seed,
-            Optional<ImageClassifier> digitClassifier, ClassifierSource classifiers) {
+    public static Optional<QualityReport> measure(
+            Trainer trainer,
+            String dataset,
+            long seed,
+            Optional<ImageClassifier> digitClassifier,
+            ClassifierSource classifiers) {
         GeneratorModel generator = GeneratorModel.of(trainer.model());
         Set<QualityMeasure> measures = trainer.model().family().qualityMeasures();
         int[] heldOut = trainer.heldOutIndices();
         boolean conditional = generator.shape().conditional() && measures.contains(QualityMeasure.CLASS_AGREEMENT);
         // Trained before the workspace opens, which its weights must outlive. Without held-out
         // images (under 100 in all) there is nothing to tell how far its labels can be trusted.
-        Optional<ImageClassifier> classifier = conditional && generator.shape().image() && digitClassifier.isEmpty()
-                && heldOut.length > 0
-                ? Optional.of(classifiers.classifierOf(trainer.data(), trainer.trainingIndices(), heldOut))
-                : Optional.empty();
+        Optional<ImageClassifier> classifier =
+                conditional && generator.shape().image() && digitClassifier.isEmpty() && heldOut.length > 0
+                        ? Optional.of(classifiers.classifierOf(trainer.data(), trainer.trainingIndices(), heldOut))
+                        : Optional.empty();
         return Workspaces.run("quality", () -> {
-            ModeCoverage coverage = GaussianMixture.byName(dataset).filter(m -> measures.contains(QualityMeasure.MODE_COVERAGE)).map(mixture -> ModeCoverage.of(
-                    generator.generate(ModeCoverage.STANDARD_SAMPLES, seed).data().asFloat(), mixture)).orElse(null);
-            SampleMmd mmd = heldOut.length >= 2 && measures.contains(QualityMeasure.MMD) ? SampleMmd.measure(generator, trainer.data(), heldOut, seed) : null;
+            ModeCoverage coverage = GaussianMixture.byName(dataset)
+                    .filter(m -> measures.contains(QualityMeasure.MODE_COVERAGE))
+                    .map(mixture -> ModeCoverage.of(
+                            generator
+                                    .generate(ModeCoverage.STANDARD_SAMPLES, seed)
+                                    .data()
+                                    .asFloat(),
+                            mixture))
+                    .orElse(null);
+            SampleMmd mmd = heldOut.length >= 2 && measures.contains(QualityMeasure.MMD)
+                    ? SampleMmd.measure(generator, trainer.data(), heldOut, seed)
+                    : null;
             HeldOutScore reconstruction = measures.contains(QualityMeasure.HELD_OUT_RECONSTRUCTION)
-                    ? trainer.evaluateHeldOut().orElse(null) : null;
-            ClassAgreement agreement = !conditional ? null : generator.shape().image()
-                    ? classifier.map(c -> ClassAgreement.measure(generator, c, seed)).orElse(null)
-                    : ClassAgreement.measure(generator, trainer.data(), trainer.trainingIndices(), heldOut, seed);
-            DigitQuality digits = digitClassifier.filter(c -> measures.contains(QualityMeasure.DIGIT_CLASSIFIER)).map(c -> DigitQuality.measure(generator, c, seed)).orElse(null);
+                    ? trainer.evaluateHeldOut().orElse(null)
+                    : null;
+            ClassAgreement agreement = !conditional
+                    ? null
+                    : generator.shape().image()
+                            ? classifier
+                                    .map(c -> ClassAgreement.measure(generator, c, seed))
+                                    .orElse(null)
+                            : ClassAgreement.measure(
+                                    generator, trainer.data(), trainer.trainingIndices(), heldOut, seed);
+            DigitQuality digits = digitClassifier
+                    .filter(c -> measures.contains(QualityMeasure.DIGIT_CLASSIFIER))
+                    .map(c -> DigitQuality.measure(generator, c, seed))
+                    .orElse(null);
             return coverage == null && mmd == null && reconstruction == null && agreement == null && digits == null
-                    ? Optional.empty() : Optional.of(new QualityReport(coverage, mmd, reconstruction, agreement, digits));
+                    ? Optional.empty()
+                    : Optional.of(new QualityReport(coverage, mmd, reconstruction, agreement, digits));
         });
     }
 }

@@ -1,7 +1,6 @@
 package dev.gansvc.engine.quality;
 
 import dev.gansvc.engine.data.Dataset;
-import dev.gansvc.engine.quality.KernelMmd;
 import dev.gansvc.engine.model.GeneratorModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

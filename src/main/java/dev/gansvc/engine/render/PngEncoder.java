@@ -16,8 +16,7 @@ final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte FILTER_NONE = 0;
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     /**
      * @param pixels   row-major, channels interleaved
@@ -46,10 +45,14 @@ final class PngEncoder {
 
         ByteArrayOutputStream png = new ByteArrayOutputStream(compressed.size() + 64);
         png.writeBytes(SIGNATURE);
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
+        ByteBuffer header = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
                 .put((byte) 8) // bit depth
                 .put((byte) (channels == 1 ? 0 : 2)) // colour type: grey or truecolour
-                .put((byte) 0).put((byte) 0).put((byte) 0); // deflate, adaptive filtering, no interlace
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0); // deflate, adaptive filtering, no interlace
         chunk(png, "IHDR", header.array());
         chunk(png, "IDAT", compressed.toByteArray());
         chunk(png, "IEND", new byte[0]);

@@ -13,8 +13,7 @@ public final class SampleGrid {
 
     private static final int GUTTER = 2;
 
-    private SampleGrid() {
-    }
+    private SampleGrid() {}
 
     /** Images as a grid, rows of numbers as a scatter plot. */
     public static byte[] picture(INDArray samples) {
@@ -53,8 +52,11 @@ public final class SampleGrid {
     /** round((v + 1) * 127.5) clipped to 0..255, as unsigned bytes in c order. */
     private static byte[] toBytes(INDArray values) {
         INDArray scaled = values.mul(127.5).addi(128.0); // + 0.5 so that the truncating cast rounds
-        Nd4j.exec(DynamicCustomOp.builder("clipbyvalue").addInputs(scaled).addOutputs(scaled)
-                .addFloatingPointArguments(0.0, 255.5).build());
+        Nd4j.exec(DynamicCustomOp.builder("clipbyvalue")
+                .addInputs(scaled)
+                .addOutputs(scaled)
+                .addFloatingPointArguments(0.0, 255.5)
+                .build());
         INDArray bytes = scaled.castTo(DataType.UINT8).dup('c');
         byte[] out = new byte[(int) bytes.length()];
         bytes.data().asNio().get(out);

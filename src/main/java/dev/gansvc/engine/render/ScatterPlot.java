@@ -19,8 +19,7 @@ final class ScatterPlot {
     private static final int SIZE = 480;
     private static final int MARGIN = 28;
 
-    private ScatterPlot() {
-    }
+    private ScatterPlot() {}
 
     /** @param points [n, features] */
     static byte[] png(INDArray points) {
@@ -59,7 +58,11 @@ final class ScatterPlot {
             float x = values[i * features];
             float y = features > 1 ? values[i * features + 1] : 0f;
             if (Float.isFinite(x) && Float.isFinite(y)) {
-                g.fillOval((int) Math.round(SIZE / 2.0 + x * scale) - 2, (int) Math.round(SIZE / 2.0 - y * scale) - 2, 4, 4);
+                g.fillOval(
+                        (int) Math.round(SIZE / 2.0 + x * scale) - 2,
+                        (int) Math.round(SIZE / 2.0 - y * scale) - 2,
+                        4,
+                        4);
             }
         }
         g.dispose();

@@ -23,9 +23,13 @@ public final class GaussianCode {
 
     public GaussianCode(INDArray encoded, INDArray eps) {
         long latent = encoded.size(1) / 2;
-        this.mean = encoded.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup('c');
+        this.mean = encoded.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent))
+                .dup('c');
         this.logVariance = Transforms.min(
-                encoded.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent)).dup('c'), MAX_LOG_VARIANCE, false);
+                encoded.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent))
+                        .dup('c'),
+                MAX_LOG_VARIANCE,
+                false);
         this.eps = eps;
         this.std = Transforms.exp(logVariance.mul(0.5), false);
         this.z = mean.add(std.mul(eps));
@@ -44,7 +48,9 @@ public final class GaussianCode {
     public INDArray encoderGradient(INDArray gradZ, double klWeight) {
         double perExample = klWeight / mean.size(0);
         INDArray gradMean = gradZ.add(mean.mul(perExample));
-        INDArray gradLogVariance = gradZ.mul(eps).muli(std).muli(0.5)
+        INDArray gradLogVariance = gradZ.mul(eps)
+                .muli(std)
+                .muli(0.5)
                 .addi(Transforms.exp(logVariance, true).subi(1).muli(0.5 * perExample));
         return Nd4j.hstack(gradMean, gradLogVariance);
     }

@@ -3,6 +3,7 @@ package dev.gansvc.engine.variational;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.FeatureScaling;
 import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.HeldOutScore;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.NetworkUpdate;
@@ -11,7 +12,6 @@ import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.Step;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.nn.Tensors;
-import dev.gansvc.engine.model.HeldOutScore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -97,15 +97,15 @@ public final class VaeObjective implements Objective {
         }
         int features = (int) (values / heldOut.length);
         double variance = Math.max(squaredFromSample / values, MIN_VARIANCE);
-        return Optional.of(new HeldOutScore(heldOut.length, squaredFromMean / values,
-                gaussianNll(features, variance) + kl / heldOut.length));
+        return Optional.of(new HeldOutScore(
+                heldOut.length, squaredFromMean / values, gaussianNll(features, variance) + kl / heldOut.length));
     }
 
     /** The encoder and decoder frozen for reconstructions, decoding the mean of the code. */
-    public static Reconstructor reconstructor(ModelShape shape, Map<String, Network> networks,
-            Optional<FeatureScaling> scaling) {
-        return new Reconstructor(shape, networks.get(GenerativeModel.ENCODER), networks.get(GenerativeModel.GENERATOR),
-                true, scaling);
+    public static Reconstructor reconstructor(
+            ModelShape shape, Map<String, Network> networks, Optional<FeatureScaling> scaling) {
+        return new Reconstructor(
+                shape, networks.get(GenerativeModel.ENCODER), networks.get(GenerativeModel.GENERATOR), true, scaling);
     }
 
     /** -log N(x | x', variance I) per example when the mean squared error equals the variance. */

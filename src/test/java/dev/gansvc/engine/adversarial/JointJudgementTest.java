@@ -3,8 +3,8 @@ package dev.gansvc.engine.adversarial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.gansvc.engine.nets.Dcgan;
 import dev.gansvc.engine.model.ModelShape;
+import dev.gansvc.engine.nets.Dcgan;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.nn.Tensors;
@@ -41,13 +41,16 @@ class JointJudgementTest {
         assertThat(together.real()).containsExactly(apart.real(), within(1e-6f));
         assertThat(together.fake()).containsExactly(apart.fake(), within(1e-6f));
         assertThat(together.loss()).isCloseTo(apart.loss(), within(1e-6));
-        assertThat(apartGradients.norm2Number().doubleValue()).as("a gradient to compare").isGreaterThan(1e-3);
+        assertThat(apartGradients.norm2Number().doubleValue())
+                .as("a gradient to compare")
+                .isGreaterThan(1e-3);
         assertThat(d.gradients().sub(apartGradients).norm2Number().doubleValue())
                 .isLessThan(1e-5 * apartGradients.norm2Number().doubleValue());
     }
 
     static Stream<Arguments> discriminators() {
-        return Stream.of(Arguments.of("unconditional", new ModelShape(4, new long[] {3}, 0)),
+        return Stream.of(
+                Arguments.of("unconditional", new ModelShape(4, new long[] {3}, 0)),
                 Arguments.of("conditional, packs of 2", new ModelShape(4, new long[] {3}, 3, "", 2)));
     }
 

@@ -13,7 +13,8 @@ class LabelReadoutTest {
     @Test
     void aPacksLogitIsTheSumOfItsMembersOutputsAtTheirLabels() {
         float[] outputs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-        assertThat(packsOfTwo.logits(Nd4j.create(outputs, new long[] {2, 6}, 'c'))).containsExactly(3 + 4, 8 + 11);
+        assertThat(packsOfTwo.logits(Nd4j.create(outputs, new long[] {2, 6}, 'c')))
+                .containsExactly(3 + 4, 8 + 11);
     }
 
     @Test
@@ -30,7 +31,8 @@ class LabelReadoutTest {
     @Test
     void unconditionalReadsTheSingleOutput() {
         LabelReadout plain = LabelReadout.unconditional();
-        assertThat(plain.logits(Nd4j.create(new float[] {0.25f, -2}, new long[] {2, 1}, 'c'))).containsExactly(0.25f, -2);
+        assertThat(plain.logits(Nd4j.create(new float[] {0.25f, -2}, new long[] {2, 1}, 'c')))
+                .containsExactly(0.25f, -2);
         assertThat(plain.outputGradient(new float[] {1, 3}).shape()).containsExactly(2, 1);
     }
 }

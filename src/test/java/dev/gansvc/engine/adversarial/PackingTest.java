@@ -1,6 +1,5 @@
 package dev.gansvc.engine.adversarial;
 
-import dev.gansvc.engine.model.GanSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
@@ -8,12 +7,12 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.model.GanSettings;
 import dev.gansvc.engine.model.GenerativeModel;
-import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.LossPoint;
+import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.OptimizerSettings;
 import dev.gansvc.engine.model.Recipe;
@@ -41,28 +40,34 @@ class PackingTest {
         INDArray channels = AdversarialObjective.pack(images, 4);
         assertThat(channels.shape()).as("images pack along channels").containsExactly(1, 8, 2, 2);
         assertThat(channels.get(point(0), point(6)).dup().reshape(4).toFloatVector())
-                .as("channel 6 of the pack: the fourth example's first channel").containsExactly(24, 25, 26, 27);
+                .as("channel 6 of the pack: the fourth example's first channel")
+                .containsExactly(24, 25, 26, 27);
     }
 
     @Test
     void aGeneratorLearnsTheRingThroughAPackedDiscriminator() {
         TabularDataset ring = GaussianMixture.ring8().sample(11_000, 5);
         Recipe recipe = Recipe.defaults(ModelFamilies.all().require("gan"), ring);
-        ModelShape shape = ModelFamilies.all().require("gan").shape(recipe.latentDim(), ring.exampleShape(), 0).withPacking(4);
-        GenerativeModel model = GenerativeModel.create(ModelFamilies.all().require("gan"), shape, recipe.optimizer(), 7);
-        TrainingSettings settings = GanSettings.of(20, 64, 1, GanLoss.NON_SATURATING, 7,
-                LearningRateSchedule.CONSTANT);
+        ModelShape shape = ModelFamilies.all()
+                .require("gan")
+                .shape(recipe.latentDim(), ring.exampleShape(), 0)
+                .withPacking(4);
+        GenerativeModel model =
+                GenerativeModel.create(ModelFamilies.all().require("gan"), shape, recipe.optimizer(), 7);
+        TrainingSettings settings = GanSettings.of(20, 64, 1, GanLoss.NON_SATURATING, 7, LearningRateSchedule.CONSTANT);
         List<double[]> losses = new ArrayList<>();
-        new Trainer(model, ring, settings).train(new TrainingListener() {
-            @Override
-            public void onIteration(LossPoint point) {
-                losses.add(point.values());
-            }
+        new Trainer(model, ring, settings)
+                .train(
+                        new TrainingListener() {
+                            @Override
+                            public void onIteration(LossPoint point) {
+                                losses.add(point.values());
+                            }
 
-            @Override
-            public void onEpochEnd(int epoch, GenerativeModel trained) {
-            }
-        }, () -> false);
+                            @Override
+                            public void onEpochEnd(int epoch, GenerativeModel trained) {}
+                        },
+                        () -> false);
 
         assertThat(losses).hasSize(20 * (10_000 / 64));
         float[] xy = GeneratorModel.of(model).generate(1000, 3).data().asFloat();
@@ -77,14 +82,23 @@ class PackingTest {
     @Test
     void aPackedDiscriminatorReadsWholePacksAndSurvivesTheArtifact() {
         TabularDataset grid = GaussianMixture.grid25().sample(2_000, 3);
-        ModelShape shape = ModelFamilies.all().require("gan").shape(8, grid.exampleShape(), 0).withPacking(4);
+        ModelShape shape = ModelFamilies.all()
+                .require("gan")
+                .shape(8, grid.exampleShape(), 0)
+                .withPacking(4);
         OptimizerSettings optimizer = new OptimizerSettings(2e-4, 0.5, 0.999, 0);
         GenerativeModel model = GenerativeModel.create(ModelFamilies.all().require("gan"), shape, optimizer, 1);
-        assertThat(model.network(AdversarialObjective.DISCRIMINATOR).forward(Nd4j.zeros(3, 8), false).shape())
-                .as("one logit per pack of 4 two-dimensional examples").containsExactly(3, 1);
+        assertThat(model.network(AdversarialObjective.DISCRIMINATOR)
+                        .forward(Nd4j.zeros(3, 8), false)
+                        .shape())
+                .as("one logit per pack of 4 two-dimensional examples")
+                .containsExactly(3, 1);
 
-        assertThatThrownBy(() -> new Trainer(model, grid, GanSettings.of(1, 30, 1, GanLoss.NON_SATURATING, 1,
-                LearningRateSchedule.CONSTANT))).hasMessageContaining("does not split into packs of 4");
+        assertThatThrownBy(() -> new Trainer(
+                        model,
+                        grid,
+                        GanSettings.of(1, 30, 1, GanLoss.NON_SATURATING, 1, LearningRateSchedule.CONSTANT)))
+                .hasMessageContaining("does not split into packs of 4");
 
         GenerativeModel read = ModelArtifact.readModel(ModelArtifact.write(model), optimizer, ModelFamilies.all());
         assertThat(read.shape().packing()).isEqualTo(4);

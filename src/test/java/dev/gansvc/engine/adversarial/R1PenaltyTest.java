@@ -29,8 +29,13 @@ class R1PenaltyTest {
 
     @Test
     void penaltyAndItsGradientMatchFiniteDifferences() {
-        Network d = new Network(List.of(new Conv2d(2, 3, 4, 2, 1), Activation.leakyRelu(), Reshape.flatten(3 * 3 * 3),
-                new Dense(27, 5), Activation.leakyRelu(), new Dense(5, 2)));
+        Network d = new Network(List.of(
+                new Conv2d(2, 3, 4, 2, 1),
+                Activation.leakyRelu(),
+                Reshape.flatten(3 * 3 * 3),
+                new Dense(27, 5),
+                Activation.leakyRelu(),
+                new Dense(5, 2)));
         SplittableRandom random = new SplittableRandom(5);
         d.initialize(random);
         d.parameters().assign(Tensors.gaussian(random, 0, 0.5, d.parameterCount()));
@@ -52,19 +57,23 @@ class R1PenaltyTest {
             double minus = r1(d, real, gamma);
             d.parameters().putScalar(i, original);
             double numeric = (plus - minus) / (2 * eps);
-            assertThat(analytic.getDouble(i)).as("parameter %d", i)
+            assertThat(analytic.getDouble(i))
+                    .as("parameter %d", i)
                     .isCloseTo(numeric, within(1e-6 + 1e-4 * Math.abs(numeric)));
         }
-        assertThat(analytic.amaxNumber().doubleValue()).as("the penalty depends on the weights").isGreaterThan(0.01);
+        assertThat(analytic.amaxNumber().doubleValue())
+                .as("the penalty depends on the weights")
+                .isGreaterThan(0.01);
     }
 
     @Test
     void refusesADiscriminatorThatNormalisesBatches() {
         Network d = new Network(List.of(new Dense(2, 4), new BatchNorm(4), Activation.leakyRelu(), new Dense(4, 1)));
         d.initialize(new SplittableRandom(1));
-        assertThatThrownBy(() -> R1Penalty.addGradient(d, Nd4j.ones(DataType.DOUBLE, 3, 2),
-                LabelReadout.unconditional(), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no batch norm");
+        assertThatThrownBy(() ->
+                        R1Penalty.addGradient(d, Nd4j.ones(DataType.DOUBLE, 3, 2), LabelReadout.unconditional(), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no batch norm");
     }
 
     /** (gamma / 2) mean over examples of |dD(x, y)/dx|^2, straight from the definition. */

@@ -2,8 +2,8 @@ package dev.gansvc.engine.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.HeldOut;
+import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.nn.Tensors;
 import java.util.SplittableRandom;
@@ -23,7 +23,8 @@ class ImageClassifierTest {
         ImageClassifier.Predictions real = classifier.predict(digits.batch(split.heldOut()));
         INDArray noise = Tensors.gaussian(new SplittableRandom(2), 0, 1, 200, 1, 28, 28);
         ImageClassifier.Predictions random = classifier.predict(noise);
-        assertThat(mean(real.confidence())).as("confidence on real digits vs on noise %s", mean(random.confidence()))
+        assertThat(mean(real.confidence()))
+                .as("confidence on real digits vs on noise %s", mean(random.confidence()))
                 .isGreaterThan(mean(random.confidence()) + 0.1);
     }
 

@@ -38,17 +38,20 @@ class CsvTablesTest {
     @Test
     void errorsSayWhereAndWhy() {
         assertThatThrownBy(() -> CsvTables.read(new StringReader("a,b\n1,2\n3,x\n"), null, 100, 1000))
-                .isInstanceOf(InvalidDataException.class).hasMessage("line 3, column b: 'x' is not a finite number");
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("line 3, column b: 'x' is not a finite number");
         assertThatThrownBy(() -> CsvTables.read(new StringReader("a,b\n1,2\n3\n"), null, 100, 1000))
                 .hasMessage("line 3 has 1 fields, the header 2");
         assertThatThrownBy(() -> CsvTables.read(new StringReader("a,b\n1,2\n"), "c", 100, 1000))
                 .hasMessage("no label column 'c'; the columns are [a, b]");
         assertThatThrownBy(() -> CsvTables.read(new StringReader("1,NaN\n"), null, 100, 1000))
                 .hasMessage("line 1, column 1: 'NaN' is not a finite number");
-        assertThatThrownBy(() -> CsvTables.read(new StringReader("1\n2\n3\n"), null, 2, 1000)).hasMessage("more than 2 rows");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("1\n2\n3\n"), null, 2, 1000))
+                .hasMessage("more than 2 rows");
         assertThatThrownBy(() -> CsvTables.read(new StringReader("y\na\n"), "y", 10, 1000))
                 .hasMessage("no feature columns besides the label");
-        assertThatThrownBy(() -> CsvTables.read(new StringReader("\n\n"), null, 10, 1000)).hasMessage("no rows");
+        assertThatThrownBy(() -> CsvTables.read(new StringReader("\n\n"), null, 10, 1000))
+                .hasMessage("no rows");
         assertThatThrownBy(() -> CsvTables.read(new StringReader("1,2\n3,4\n"), null, 10, 3))
                 .hasMessage("more than 3 values");
     }

@@ -36,8 +36,8 @@ class ImageArchiveTest {
         assertThat(rgb.classNames()).containsExactly("blue", "red");
         assertThat(rgb.labels()).containsExactly(1, 0, 1);
         INDArray red = rgb.batch(new int[] {0});
-        assertThat(red.getDouble(0, 0, 4, 4)).isEqualTo(1.0);   // R
-        assertThat(red.getDouble(0, 1, 4, 4)).isEqualTo(-1.0);  // G
+        assertThat(red.getDouble(0, 0, 4, 4)).isEqualTo(1.0); // R
+        assertThat(red.getDouble(0, 1, 4, 4)).isEqualTo(-1.0); // G
         assertThat(rgb.batch(new int[] {1}).getDouble(0, 2, 4, 4)).isGreaterThan(0.9); // JPEG blue, nearly exact
 
         ImageDataset grey = ImageArchive.read(zip(Map.of("w.png", image(5, 5, Color.WHITE, "png"))), 4, 1, LIMITS);
@@ -48,15 +48,19 @@ class ImageArchiveTest {
 
     @Test
     void refusesWhatItShouldNotTrust() throws IOException {
-        assertThatThrownBy(() -> ImageArchive.read(zip(Map.of("../evil.png", image(4, 4, Color.RED, "png"))), 4, 1, LIMITS))
-                .isInstanceOf(InvalidDataException.class).hasMessage("entry name '../evil.png' points outside the archive");
-        assertThatThrownBy(() -> ImageArchive.read(zip(Map.of("/etc/x.png", image(4, 4, Color.RED, "png"))), 4, 1, LIMITS))
+        assertThatThrownBy(() ->
+                        ImageArchive.read(zip(Map.of("../evil.png", image(4, 4, Color.RED, "png"))), 4, 1, LIMITS))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("entry name '../evil.png' points outside the archive");
+        assertThatThrownBy(() ->
+                        ImageArchive.read(zip(Map.of("/etc/x.png", image(4, 4, Color.RED, "png"))), 4, 1, LIMITS))
                 .hasMessageContaining("points outside the archive");
         assertThatThrownBy(() -> ImageArchive.read(zip(Map.of("notes.txt", new byte[] {1})), 4, 1, LIMITS))
                 .hasMessage("entry 'notes.txt' is not a PNG or JPEG image");
         assertThatThrownBy(() -> ImageArchive.read(zip(Map.of("broken.png", new byte[] {1, 2, 3})), 4, 1, LIMITS))
                 .hasMessageStartingWith("entry 'broken.png' is not a readable PNG or JPEG image");
-        assertThatThrownBy(() -> ImageArchive.read(zip(Map.of("big.png", image(1001, 1000, Color.RED, "png"))), 4, 1, LIMITS))
+        assertThatThrownBy(() ->
+                        ImageArchive.read(zip(Map.of("big.png", image(1001, 1000, Color.RED, "png"))), 4, 1, LIMITS))
                 .hasMessage("entry 'big.png' is 1001 x 1000 pixels; at most 1000000 pixels are allowed");
         // A megabyte of zeros deflates to about a kilobyte: a small bomb against a smaller limit.
         UploadLimits tight = new UploadLimits(100, 100_000, 1_000_000, 10_000_000);
@@ -65,7 +69,8 @@ class ImageArchiveTest {
         Map<String, byte[]> mixed = new LinkedHashMap<>();
         mixed.put("a/x.png", image(4, 4, Color.RED, "png"));
         mixed.put("y.png", image(4, 4, Color.RED, "png"));
-        assertThatThrownBy(() -> ImageArchive.read(zip(mixed), 4, 1, LIMITS)).hasMessageStartingWith("some images are in class folders");
+        assertThatThrownBy(() -> ImageArchive.read(zip(mixed), 4, 1, LIMITS))
+                .hasMessageStartingWith("some images are in class folders");
         assertThatThrownBy(() -> ImageArchive.read(new ByteArrayInputStream("not a zip".getBytes()), 4, 1, LIMITS))
                 .hasMessage("the archive holds no PNG or JPEG images");
     }

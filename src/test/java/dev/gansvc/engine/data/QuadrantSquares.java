@@ -11,8 +11,7 @@ public final class QuadrantSquares {
     private static final int SIDE = 16;
     private static final int SQUARE = 5;
 
-    private QuadrantSquares() {
-    }
+    private QuadrantSquares() {}
 
     /** {@code n} grey 16x16 pictures of a white square on black, its quadrant the class (0 top left, 1 top right, ...). */
     public static ImageDataset of(int n, long seed) {
@@ -29,7 +28,12 @@ public final class QuadrantSquares {
                 Arrays.fill(pixels, i * plane + y * SIDE + x0, i * plane + y * SIDE + x0 + SQUARE, 1f);
             }
         }
-        return new ImageDataset(Nd4j.create(pixels, new long[] {n, plane}, 'c'), labels, 1, SIDE, SIDE,
+        return new ImageDataset(
+                Nd4j.create(pixels, new long[] {n, plane}, 'c'),
+                labels,
+                1,
+                SIDE,
+                SIDE,
                 List.of("top left", "top right", "bottom left", "bottom right"));
     }
 }

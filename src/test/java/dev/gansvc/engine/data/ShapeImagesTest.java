@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
-import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.model.Recipe;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -29,10 +27,13 @@ class ShapeImagesTest {
         INDArray first = picture(batch, 0);
         assertThat(picture(batch, 2)).as("the same index twice in a batch").isEqualTo(first);
         assertThat(picture(shapes.batch(new int[] {7}), 0)).as("drawn alone").isEqualTo(first);
-        assertThat(picture(ShapeImages.shapes64().batch(new int[] {7}), 0)).as("by another instance").isEqualTo(first);
+        assertThat(picture(ShapeImages.shapes64().batch(new int[] {7}), 0))
+                .as("by another instance")
+                .isEqualTo(first);
         assertThat(picture(batch, 1)).isNotEqualTo(first);
         assertThat(first.maxNumber().doubleValue() - first.minNumber().doubleValue())
-                .as("a bright shape on a darker background").isGreaterThan(0.8);
+                .as("a bright shape on a darker background")
+                .isGreaterThan(0.8);
         INDArray red = first.get(NDArrayIndex.point(0));
         INDArray green = first.get(NDArrayIndex.point(1));
         assertThat(red).as("colour, not grey").isNotEqualTo(green);
@@ -40,8 +41,10 @@ class ShapeImagesTest {
 
     @Test
     void theColourModelsTakeThemWithTheDcgan64Recipe() {
-        assertThat(ModelFamilies.all().require("dcgan64").unsupported(shapes.exampleShape(), 4)).isEmpty();
-        assertThat(ModelFamilies.all().require("cgan").unsupported(shapes.exampleShape(), 4)).isEmpty();
+        assertThat(ModelFamilies.all().require("dcgan64").unsupported(shapes.exampleShape(), 4))
+                .isEmpty();
+        assertThat(ModelFamilies.all().require("cgan").unsupported(shapes.exampleShape(), 4))
+                .isEmpty();
         Recipe recipe = Recipe.defaults(ModelFamilies.all().require("dcgan64"), shapes);
         assertThat(recipe.epochs()).as("the shapes take 15 epochs to form").isEqualTo(15);
         assertThat(recipe.batchSize()).isEqualTo(64);
@@ -56,8 +59,9 @@ class ShapeImagesTest {
             heldOut[labels[i]]++;
         }
         assertThat(Arrays.stream(labels).filter(l -> l == 3).count()).isEqualTo(1500);
-        assertThat(Arrays.stream(heldOut).boxed()).as("held-out pictures per shape, of 600").allSatisfy(
-                n -> assertThat(n).isBetween(120, 180));
+        assertThat(Arrays.stream(heldOut).boxed())
+                .as("held-out pictures per shape, of 600")
+                .allSatisfy(n -> assertThat(n).isBetween(120, 180));
     }
 
     @Test
@@ -69,7 +73,9 @@ class ShapeImagesTest {
         ImageClassifier classifier = ImageClassifier.train(small, split.training(), split.heldOut());
 
         assertThat(classifier.classes()).isEqualTo(4);
-        assertThat(classifier.heldOutAccuracy()).as("on 300 held-out pictures (chance: 0.25)").isGreaterThan(0.9);
+        assertThat(classifier.heldOutAccuracy())
+                .as("on 300 held-out pictures (chance: 0.25)")
+                .isGreaterThan(0.9);
     }
 
     private static INDArray picture(INDArray batch, int i) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The family registry on its own: ids, networks, recipes and option names agree with what families declare. */
 class ModelFamiliesTest {
 
-    private static final List<String> IDS = List.of("gan", "dcgan", "dcgan64", "cgan", "wgan-gp", "ebgan", "vae",
-            "vaegan", "gmmn", "autoencoder");
+    private static final List<String> IDS =
+            List.of("gan", "dcgan", "dcgan64", "cgan", "wgan-gp", "ebgan", "vae", "vaegan", "gmmn", "autoencoder");
 
     private static final long[] MNIST = {1, 28, 28};
     private static final long[] RGB64 = {3, 64, 64};
@@ -49,7 +49,8 @@ class ModelFamiliesTest {
         for (ModelFamily family : families.list()) {
             ModelShape shape = supportedShape(family);
             Map<String, Network> networks = family.networks(shape);
-            assertThat(networks).as("%s on %s", family.id(), Arrays.toString(shape.exampleShape()))
+            assertThat(networks)
+                    .as("%s on %s", family.id(), Arrays.toString(shape.exampleShape()))
                     .containsKey(GenerativeModel.GENERATOR);
         }
     }
@@ -62,7 +63,9 @@ class ModelFamiliesTest {
         if (family.unsupported(RGB64, 1).isEmpty()) {
             return family.shape(16, RGB64, 1);
         }
-        assertThat(family.unsupported(ROWS, 3)).as("%s learns none of the test shapes", family.id()).isEmpty();
+        assertThat(family.unsupported(ROWS, 3))
+                .as("%s learns none of the test shapes", family.id())
+                .isEmpty();
         return family.shape(2, ROWS, 3);
     }
 
@@ -81,16 +84,23 @@ class ModelFamiliesTest {
                     Recipe recipe = family.recipe(shape, variant);
                     String what = "%s (%s) on %s".formatted(family.id(), variant, Arrays.toString(shape));
                     for (Option option : family.options()) {
-                        assertThat(recipe.options().has(option)).as("%s sets %s", what, option.name()).isTrue();
+                        assertThat(recipe.options().has(option))
+                                .as("%s sets %s", what, option.name())
+                                .isTrue();
                         Object value = recipe.options().asMap().get(option.name());
-                        assertThat(option.problem(value)).as("%s: %s = %s", what, option.name(), value).isEmpty();
+                        assertThat(option.problem(value))
+                                .as("%s: %s = %s", what, option.name(), value)
+                                .isEmpty();
                     }
-                    assertThat(recipe.options().asMap().keySet()).as("%s sets only declared options", what)
+                    assertThat(recipe.options().asMap().keySet())
+                            .as("%s sets only declared options", what)
                             .isSubsetOf(declared);
                     recipes++;
                 }
             }
-            assertThat(recipes).as("%s has a recipe for some test shape", family.id()).isPositive();
+            assertThat(recipes)
+                    .as("%s has a recipe for some test shape", family.id())
+                    .isPositive();
         }
     }
 
@@ -98,14 +108,18 @@ class ModelFamiliesTest {
     void optionNamesAreUniqueAcrossFamilies() {
         Set<String> names = new HashSet<>();
         for (Option option : families.options()) {
-            assertThat(names.add(option.name())).as("option %s listed once", option.name()).isTrue();
+            assertThat(names.add(option.name()))
+                    .as("option %s listed once", option.name())
+                    .isTrue();
         }
         // Families sharing an option share the very declaration.
         for (ModelFamily a : families.list()) {
             for (ModelFamily b : families.list()) {
                 for (Option oa : a.options()) {
-                    b.options().stream().filter(ob -> ob.name().equals(oa.name()))
-                            .forEach(ob -> assertThat(ob).as("%s in %s and %s", oa.name(), a.id(), b.id())
+                    b.options().stream()
+                            .filter(ob -> ob.name().equals(oa.name()))
+                            .forEach(ob -> assertThat(ob)
+                                    .as("%s in %s and %s", oa.name(), a.id(), b.id())
                                     .isEqualTo(oa));
                 }
             }
@@ -117,7 +131,8 @@ class ModelFamiliesTest {
         Option.Real narrow = new Option.Real("strength", "How strong", 0, true, 1, true, 0.0);
         Option.Real wide = new Option.Real("strength", "How strong", 0, true, 10, true, 0.0);
         assertThatThrownBy(() -> new ModelFamilies(List.of(new Stub("a", narrow), new Stub("b", wide))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strength");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("strength");
     }
 
     @Test
@@ -131,7 +146,8 @@ class ModelFamiliesTest {
     @Test
     void twoFamiliesWithOneIdAreRejected() {
         assertThatThrownBy(() -> new ModelFamilies(List.of(new Stub("a"), new Stub("a"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a");
     }
 
     @Test

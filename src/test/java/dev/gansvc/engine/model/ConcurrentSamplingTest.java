@@ -31,12 +31,14 @@ class ConcurrentSamplingTest {
     private static final int THREADS = 8;
     /** Per model; the loop also stops at the first mismatch. */
     private static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(2500);
+
     private static final int MAX_ROUNDS = 400;
 
     @Test
     void aDcganGeneratorSamplesTheSameOnManyThreadsAsOnOne() throws Exception {
         ModelShape shape = new ModelShape(16, new long[] {1, 28, 28}, 0);
-        GeneratorModel generator = GeneratorModel.of(trainedLooking(ModelFamilies.all().require("dcgan"), shape, 11));
+        GeneratorModel generator =
+                GeneratorModel.of(trainedLooking(ModelFamilies.all().require("dcgan"), shape, 11));
         List<Supplier<INDArray>> calls = new ArrayList<>();
         int[] counts = {1, 3, 8, 17, 5, 32};
         for (int i = 0; i < counts.length; i++) {
@@ -50,7 +52,8 @@ class ConcurrentSamplingTest {
     @Test
     void aFilteringGanOfRowsSamplesTheSameOnManyThreadsAsOnOne() throws Exception {
         ModelShape shape = new ModelShape(4, new long[] {2}, 0);
-        GeneratorModel generator = GeneratorModel.of(trainedLooking(ModelFamilies.all().require("gan"), shape, 12));
+        GeneratorModel generator =
+                GeneratorModel.of(trainedLooking(ModelFamilies.all().require("gan"), shape, 12));
         assertThat(ModelFamilies.all().require("gan").sampleFilter(shape)).isPresent();
         generator.generate(1, 0); // calibrates the rejection threshold once, before the threads start
         List<Supplier<INDArray>> calls = new ArrayList<>();
@@ -102,8 +105,9 @@ class ConcurrentSamplingTest {
                 workers.add(pool.submit(() -> {
                     start.await();
                     long deadline = System.nanoTime() + BUDGET_NANOS;
-                    for (int round = 0; round < MAX_ROUNDS && System.nanoTime() < deadline
-                            && mismatches.get() == 0; round++) {
+                    for (int round = 0;
+                            round < MAX_ROUNDS && System.nanoTime() < deadline && mismatches.get() == 0;
+                            round++) {
                         for (int k = 0; k < calls.size() && System.nanoTime() < deadline; k++) {
                             int i = (k + thread + round) % calls.size();
                             String difference = difference(calls.get(i), references.get(i));
@@ -131,8 +135,9 @@ class ConcurrentSamplingTest {
         }
         assertThat(compared.get()).as("results compared").isGreaterThanOrEqualTo(THREADS);
         assertThat(mismatches.get())
-                .as("results that differ from the same call made alone (of %d compared): %s", compared.get(),
-                        firstMismatches)
+                .as(
+                        "results that differ from the same call made alone (of %d compared): %s",
+                        compared.get(), firstMismatches)
                 .isZero();
     }
 
@@ -147,19 +152,22 @@ class ConcurrentSamplingTest {
         if (!Arrays.equals(result.shape(), reference.shape())) {
             return "shape " + Arrays.toString(result.shape()) + ", expected " + Arrays.toString(reference.shape());
         }
-        return result.equals(reference) ? null : "max difference " + result.sub(reference).amaxNumber();
+        return result.equals(reference)
+                ? null
+                : "max difference " + result.sub(reference).amaxNumber();
     }
 
     /** A model with random weights and batch-norm statistics away from their initial values. */
     private static GenerativeModel trainedLooking(ModelFamily family, ModelShape shape, long seed) {
-        GenerativeModel model = GenerativeModel.create(family, shape, OptimizerSettings.adam(2e-4, 0.5, 0.999),
-                seed);
+        GenerativeModel model = GenerativeModel.create(family, shape, OptimizerSettings.adam(2e-4, 0.5, 0.999), seed);
         SplittableRandom random = new SplittableRandom(seed);
         for (String name : model.networkNames()) {
             var network = model.network(name);
-            network.parameters().addi(Tensors.gaussian(random, 0, 0.05, network.parameters().shape()));
+            network.parameters()
+                    .addi(Tensors.gaussian(random, 0, 0.05, network.parameters().shape()));
             // Batch-norm means and variances both move up from 0 and 1 by about 0.2.
-            network.state().addi(Tensors.gaussian(random, 0.2, 0.05, network.state().shape()));
+            network.state()
+                    .addi(Tensors.gaussian(random, 0.2, 0.05, network.state().shape()));
         }
         return model;
     }

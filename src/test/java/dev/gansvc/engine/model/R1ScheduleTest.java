@@ -2,11 +2,11 @@ package dev.gansvc.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.data.GaussianMixture;
-import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.adversarial.AdversarialObjective;
 import dev.gansvc.engine.adversarial.GanLoss;
+import dev.gansvc.engine.data.GaussianMixture;
+import dev.gansvc.engine.data.TabularDataset;
+import dev.gansvc.engine.family.ModelFamilies;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,21 +35,28 @@ class R1ScheduleTest {
     /** Two epochs of the GAN on the ring with R1 of this gamma over this share of the run. */
     private List<INDArray> discriminatorAfterEachEpoch(double r1Until, double gamma) {
         Recipe recipe = Recipe.defaults(ModelFamilies.all().require("gan"), ring);
-        GenerativeModel model = GenerativeModel.create(ModelFamilies.all().require("gan"),
-                ModelFamilies.all().require("gan").shape(4, ring.exampleShape(), 0), recipe.optimizer(), 7);
-        TrainingSettings settings = GanSettings.of(2, 64, 1, GanLoss.NON_SATURATING, 7, recipe.schedule(), gamma,
-                r1Until);
+        GenerativeModel model = GenerativeModel.create(
+                ModelFamilies.all().require("gan"),
+                ModelFamilies.all().require("gan").shape(4, ring.exampleShape(), 0),
+                recipe.optimizer(),
+                7);
+        TrainingSettings settings =
+                GanSettings.of(2, 64, 1, GanLoss.NON_SATURATING, 7, recipe.schedule(), gamma, r1Until);
         List<INDArray> snapshots = new ArrayList<>();
-        new Trainer(model, ring, settings).train(new TrainingListener() {
-            @Override
-            public void onIteration(LossPoint point) {
-            }
+        new Trainer(model, ring, settings)
+                .train(
+                        new TrainingListener() {
+                            @Override
+                            public void onIteration(LossPoint point) {}
 
-            @Override
-            public void onEpochEnd(int epoch, GenerativeModel trained) {
-                snapshots.add(trained.network(AdversarialObjective.DISCRIMINATOR).parameters().dup());
-            }
-        }, () -> false);
+                            @Override
+                            public void onEpochEnd(int epoch, GenerativeModel trained) {
+                                snapshots.add(trained.network(AdversarialObjective.DISCRIMINATOR)
+                                        .parameters()
+                                        .dup());
+                            }
+                        },
+                        () -> false);
         return snapshots;
     }
 }

@@ -1,11 +1,11 @@
 package dev.gansvc.engine.model;
 
-import dev.gansvc.engine.family.ModelFamilies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.TabularDataset;
+import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.nn.Dense;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.nn.Tensors;
@@ -27,21 +27,26 @@ class RejectionSamplerTest {
         Network identity = dense(new float[] {1, 0, 0, 1, 0, 0}, 2);
         Network logit = dense(new float[] {4, 0, 0}, 1);
         ModelShape shape = new ModelShape(2, new long[] {2}, 0);
-        GeneratorModel generator = GeneratorModel.of(ModelFamilies.all().require("gan"), shape, identity, Optional.empty(),
-                Optional.of(logit));
+        GeneratorModel generator = GeneratorModel.of(
+                ModelFamilies.all().require("gan"), shape, identity, Optional.empty(), Optional.of(logit));
 
         INDArray rows = generator.generate(4000, 7, OptionalInt.empty());
 
         assertThat(rows.shape()).containsExactly(4000, 2);
-        assertThat(generator.generate(4000, 7, OptionalInt.empty())).as("the same seed, the same rows").isEqualTo(rows);
+        assertThat(generator.generate(4000, 7, OptionalInt.empty()))
+                .as("the same seed, the same rows")
+                .isEqualTo(rows);
         assertThat(generator.generate(4000, 8, OptionalInt.empty())).isNotEqualTo(rows);
         assertThat(rows.getColumn(0).meanNumber().doubleValue()).isCloseTo(keptMean(4 * 1.6449), within(0.06));
         assertThat(rows.getColumn(1).meanNumber().doubleValue()).isCloseTo(0, within(0.06));
         assertThat(rows.getColumn(1).stdNumber().doubleValue()).isCloseTo(1, within(0.06));
         INDArray latent = LatentNoise.sample(7, 10, 2);
-        assertThat(generator.generate(latent)).as("given latent points are never filtered").isEqualTo(latent);
+        assertThat(generator.generate(latent))
+                .as("given latent points are never filtered")
+                .isEqualTo(latent);
         assertThat(generator.unfiltered().generate(10, 7, OptionalInt.empty()))
-                .as("unfiltered: the generator's rows for the seed's latent points").isEqualTo(latent);
+                .as("unfiltered: the generator's rows for the seed's latent points")
+                .isEqualTo(latent);
     }
 
     @Test
@@ -55,8 +60,10 @@ class RejectionSamplerTest {
 
         // Measured: 0.35 kept, 0.48 unfiltered after these 12 epochs.
         assertThat(offRing(filtered)).as("mean distance from the ring").isLessThan(0.85 * raw);
-        assertThat(ModelArtifact.readGenerator(ModelArtifact.write(run.model()), ModelFamilies.all()).generate(2500, 1))
-                .as("an artifact samples as the model it was written from").isEqualTo(filtered);
+        assertThat(ModelArtifact.readGenerator(ModelArtifact.write(run.model()), ModelFamilies.all())
+                        .generate(2500, 1))
+                .as("an artifact samples as the model it was written from")
+                .isEqualTo(filtered);
     }
 
     /** Mean distance of the rows (x, y) from the unit circle. */
@@ -71,7 +78,8 @@ class RejectionSamplerTest {
 
     private static Network dense(float[] weightsThenBias, int outputs) {
         Network network = new Network(List.of(new Dense(weightsThenBias.length / outputs - 1, outputs)));
-        network.parameters().assign(Tensors.of(weightsThenBias, network.parameters().shape()));
+        network.parameters()
+                .assign(Tensors.of(weightsThenBias, network.parameters().shape()));
         return network;
     }
 

@@ -3,19 +3,17 @@ package dev.gansvc.engine.model;
 import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.ImageDataset;
-import dev.gansvc.engine.adversarial.GanLoss;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Small real training runs for the engine's tests: a model trained on data, with what it recorded. */
 public final class Runs {
 
     private static ImageDataset mnist;
 
-    private Runs() {
-    }
+    private Runs() {}
 
     /** The bundled 10,000 digits, loaded once. */
     public static synchronized ImageDataset mnist() {
@@ -46,29 +44,36 @@ public final class Runs {
 
         /** Mean of series {@code series} over the points [from, to). */
         public double mean(int series, int from, int to) {
-            return points.subList(from, to).stream().mapToDouble(p -> p.value(series)).average().orElseThrow();
+            return points.subList(from, to).stream()
+                    .mapToDouble(p -> p.value(series))
+                    .average()
+                    .orElseThrow();
         }
     }
 
     /** Trains a fresh model of {@code architecture} with the recipe's settings but the given epochs, batch and latent size. */
-    public static Run train(ModelFamily family, String variant, Dataset data, int epochs, int batchSize,
-            int latentDim, long seed) {
+    public static Run train(
+            ModelFamily family, String variant, Dataset data, int epochs, int batchSize, int latentDim, long seed) {
         Recipe recipe = Recipe.defaults(family, data, variant.isEmpty() ? family.defaultVariant() : variant);
-        GenerativeModel model = GenerativeModel.create(family,
-                family.shape(latentDim, data.exampleShape(), data.classCount(), variant), recipe.optimizer(), seed);
+        GenerativeModel model = GenerativeModel.create(
+                family,
+                family.shape(latentDim, data.exampleShape(), data.classCount(), variant),
+                recipe.optimizer(),
+                seed);
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, seed, recipe.schedule(), recipe.options());
         Trainer trainer = new Trainer(model, data, settings);
         List<LossPoint> points = new ArrayList<>();
-        trainer.train(new TrainingListener() {
-            @Override
-            public void onIteration(LossPoint point) {
-                points.add(point);
-            }
+        trainer.train(
+                new TrainingListener() {
+                    @Override
+                    public void onIteration(LossPoint point) {
+                        points.add(point);
+                    }
 
-            @Override
-            public void onEpochEnd(int epoch, GenerativeModel trained) {
-            }
-        }, () -> false);
+                    @Override
+                    public void onEpochEnd(int epoch, GenerativeModel trained) {}
+                },
+                () -> false);
         return new Run(trainer, points);
     }
 }

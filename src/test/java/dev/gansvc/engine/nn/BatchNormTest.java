@@ -20,7 +20,9 @@ class BatchNormTest {
 
         net.forward(x, true);
 
-        INDArray channel0 = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(0)).dup();
+        INDArray channel0 = x.get(
+                        org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(0))
+                .dup();
         double mean = channel0.meanNumber().doubleValue();
         double unbiasedVar = channel0.var(true, 0, 1, 2).getDouble(0);
         assertThat(net.state().getDouble(0)).isCloseTo(0.1 * mean, within(1e-5));
@@ -29,7 +31,10 @@ class BatchNormTest {
         INDArray y = net.forward(x, false);
         double gamma = net.parameters().getDouble(0);
         double beta = net.parameters().getDouble(2);
-        double expected = (x.getDouble(1, 0, 2, 1) - net.state().getDouble(0)) / Math.sqrt(net.state().getDouble(2) + 1e-5) * gamma + beta;
+        double expected = (x.getDouble(1, 0, 2, 1) - net.state().getDouble(0))
+                        / Math.sqrt(net.state().getDouble(2) + 1e-5)
+                        * gamma
+                + beta;
         assertThat(y.getDouble(1, 0, 2, 1)).isCloseTo(expected, within(1e-4));
     }
 }

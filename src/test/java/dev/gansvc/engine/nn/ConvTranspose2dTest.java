@@ -20,9 +20,11 @@ class ConvTranspose2dTest {
 
         INDArray y = net.forward(x, false);
 
-        INDArray weights = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, in * out * k * k))
+        INDArray weights = net.parameters()
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, in * out * k * k))
                 .reshape(in, out, k, k);
-        INDArray bias = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(in * out * k * k, net.parameterCount()));
+        INDArray bias = net.parameters()
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(in * out * k * k, net.parameterCount()));
         int oh = (h - 1) * s - 2 * p + k;
         int ow = (w - 1) * s - 2 * p + k;
         assertThat(y.shape()).containsExactly(n, out, oh, ow);
@@ -51,7 +53,8 @@ class ConvTranspose2dTest {
                 }
                 for (int i = 0; i < oh; i++) {
                     for (int j = 0; j < ow; j++) {
-                        assertThat(y.getDouble(b, o, i, j)).isCloseTo(expected[b][o][i][j], org.assertj.core.data.Offset.offset(1e-4));
+                        assertThat(y.getDouble(b, o, i, j))
+                                .isCloseTo(expected[b][o][i][j], org.assertj.core.data.Offset.offset(1e-4));
                     }
                 }
             }

@@ -52,8 +52,15 @@ class GradientCheckTest {
 
     @Test
     void activations() {
-        check(() -> new Network(List.of(Activation.leakyRelu(), new Dense(6, 6), Activation.relu(),
-                new Dense(6, 6), Activation.tanh())), 3, 6);
+        check(
+                () -> new Network(List.of(
+                        Activation.leakyRelu(),
+                        new Dense(6, 6),
+                        Activation.relu(),
+                        new Dense(6, 6),
+                        Activation.tanh())),
+                3,
+                6);
     }
 
     @Test
@@ -68,14 +75,25 @@ class GradientCheckTest {
 
     @Test
     void gradientThroughTheInputGradientOfAFullyConnectedCritic() {
-        checkThroughInputGradient(() -> new Network(List.of(new Dense(5, 7), Activation.leakyRelu(), new Dense(7, 6),
-                Activation.relu(), new Dense(6, 1))), 4, 5);
+        checkThroughInputGradient(
+                () -> new Network(List.of(
+                        new Dense(5, 7), Activation.leakyRelu(), new Dense(7, 6), Activation.relu(), new Dense(6, 1))),
+                4,
+                5);
     }
 
     @Test
     void gradientThroughTheInputGradientOfAConvolutionalCritic() {
-        checkThroughInputGradient(() -> new Network(List.of(new Conv2d(2, 3, 4, 2, 1), Activation.leakyRelu(),
-                Reshape.flatten(3 * 3 * 3), new Dense(27, 1))), 3, 2, 6, 6);
+        checkThroughInputGradient(
+                () -> new Network(List.of(
+                        new Conv2d(2, 3, 4, 2, 1),
+                        Activation.leakyRelu(),
+                        Reshape.flatten(3 * 3 * 3),
+                        new Dense(27, 1))),
+                3,
+                2,
+                6,
+                6);
     }
 
     /**
@@ -108,7 +126,9 @@ class GradientCheckTest {
             numeric.putScalar(i, (plus - minus) / (2 * eps));
         }
         assertClose("penalty parameter", analytic, numeric);
-        assertThat(analytic.amaxNumber().doubleValue()).as("the penalty depends on the weights").isGreaterThan(0.01);
+        assertThat(analytic.amaxNumber().doubleValue())
+                .as("the penalty depends on the weights")
+                .isGreaterThan(0.01);
     }
 
     private static double penalty(Network net, INDArray x, INDArray r, INDArray ones) {
@@ -142,8 +162,15 @@ class GradientCheckTest {
     }
 
     /** Finite differences for up to {@code samples} randomly chosen entries of {@code target}. */
-    private static INDArray numeric(Network net, INDArray target, INDArray x, INDArray r, INDArray state,
-            double eps, int samples, SplittableRandom random) {
+    private static INDArray numeric(
+            Network net,
+            INDArray target,
+            INDArray x,
+            INDArray r,
+            INDArray state,
+            double eps,
+            int samples,
+            SplittableRandom random) {
         INDArray result = Nd4j.zeros(DataType.DOUBLE, target.length()).assign(Double.NaN);
         for (int s = 0; s < Math.min(samples, target.length()); s++) {
             long i = random.nextLong(target.length());

@@ -36,8 +36,7 @@ class SinglePrecisionKernelsTest {
         assertClose(single.inputOnly, reference.gradInput);
     }
 
-    private record Result(INDArray output, INDArray gradInput, INDArray gradParams, INDArray inputOnly) {
-    }
+    private record Result(INDArray output, INDArray gradInput, INDArray gradParams, INDArray inputOnly) {}
 
     private static Result run(Supplier<Network> factory, DataType type, long... inputShape) {
         DataType previous = Nd4j.defaultFloatingPointType();
@@ -54,8 +53,11 @@ class SinglePrecisionKernelsTest {
             INDArray gradParams = net.gradients().dup();
             net.forward(x, true);
             INDArray inputOnly = net.inputGradient(r).dup();
-            return new Result(out.castTo(DataType.DOUBLE), gradInput.castTo(DataType.DOUBLE),
-                    gradParams.castTo(DataType.DOUBLE), inputOnly.castTo(DataType.DOUBLE));
+            return new Result(
+                    out.castTo(DataType.DOUBLE),
+                    gradInput.castTo(DataType.DOUBLE),
+                    gradParams.castTo(DataType.DOUBLE),
+                    inputOnly.castTo(DataType.DOUBLE));
         } finally {
             Nd4j.setDefaultDataTypes(previous, previous);
         }

@@ -27,7 +27,8 @@ class KernelMmdTest {
             y.putScalar(i, original - eps);
             double minus = mmd.biasedWithGradient(x, y).value();
             y.putScalar(i, original);
-            assertThat(analytic.getDouble(i)).isCloseTo((plus - minus) / (2 * eps), org.assertj.core.data.Offset.offset(1e-7));
+            assertThat(analytic.getDouble(i))
+                    .isCloseTo((plus - minus) / (2 * eps), org.assertj.core.data.Offset.offset(1e-7));
         }
     }
 

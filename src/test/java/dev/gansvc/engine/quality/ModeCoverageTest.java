@@ -14,7 +14,8 @@ class ModeCoverageTest {
     void samplesOfTheMixtureItselfCoverEveryModeAlmostAlwaysWithinThreeSigma() {
         for (GaussianMixture mixture : new GaussianMixture[] {GaussianMixture.ring8(), GaussianMixture.grid25()}) {
             TabularDataset real = mixture.sample(ModeCoverage.STANDARD_SAMPLES, 1);
-            float[] xy = real.batch(IntStream.range(0, real.size()).toArray()).data().asFloat();
+            float[] xy =
+                    real.batch(IntStream.range(0, real.size()).toArray()).data().asFloat();
 
             ModeCoverage coverage = ModeCoverage.of(xy, mixture);
 

@@ -37,8 +37,11 @@ class SampleGridTest {
             }
         }
         assertThat(png.getRaster().getSample(0, 0, 0)).isZero();
-        assertThat(png.getRaster().getSample(2 + 3, 2, 0)).as("gutter between columns").isZero();
-        assertThat(png.getRaster().getSample(png.getWidth() - 1, png.getHeight() - 1, 0)).isZero();
+        assertThat(png.getRaster().getSample(2 + 3, 2, 0))
+                .as("gutter between columns")
+                .isZero();
+        assertThat(png.getRaster().getSample(png.getWidth() - 1, png.getHeight() - 1, 0))
+                .isZero();
     }
 
     @Test

@@ -22,11 +22,17 @@ import java.util.Set;
 /** Autoencoders: plain (mlp), deep, convolutional and denoising. */
 public final class AutoencoderFamily implements ModelFamily {
 
-    public static final Option.Real NOISE_LEVEL = new Option.Real("noiseLevel",
-            "Std of the Gaussian noise added to inputs (the denoising variant's corruption)", 0, true, 10, true, 0.0);
+    public static final Option.Real NOISE_LEVEL = new Option.Real(
+            "noiseLevel",
+            "Std of the Gaussian noise added to inputs (the denoising variant's corruption)",
+            0,
+            true,
+            10,
+            true,
+            0.0);
 
-    private static final Recipe IMAGES = Recipe.adam(10, 128, 32, 1e-3, 0.9, 0.999, 0,
-            OptionValues.NONE.with(NOISE_LEVEL, 0.0));
+    private static final Recipe IMAGES =
+            Recipe.adam(10, 128, 32, 1e-3, 0.9, 0.999, 0, OptionValues.NONE.with(NOISE_LEVEL, 0.0));
     /** The denoising variant's input noise: std 0.5 on data in [-1, 1]. */
     private static final double DENOISING_NOISE = 0.5;
 
@@ -65,8 +71,9 @@ public final class AutoencoderFamily implements ModelFamily {
 
     @Override
     public Map<String, Network> networks(ModelShape shape) {
-        AutoencoderVariant variant = AutoencoderVariant.byId(shape.variant()).orElseThrow(() ->
-                new IllegalArgumentException("unknown autoencoder variant '" + shape.variant() + "'"));
+        AutoencoderVariant variant = AutoencoderVariant.byId(shape.variant())
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unknown autoencoder variant '" + shape.variant() + "'"));
         Map<String, Network> networks = new LinkedHashMap<>();
         networks.put(GenerativeModel.ENCODER, variant.encoder(shape));
         networks.put(GenerativeModel.GENERATOR, variant.decoder(shape));

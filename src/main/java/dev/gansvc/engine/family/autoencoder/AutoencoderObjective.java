@@ -2,18 +2,15 @@ package dev.gansvc.engine.family.autoencoder;
 
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.HeldOutScore;
 import dev.gansvc.engine.model.LossSeries;
-import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.NetworkUpdate;
 import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Step;
 import dev.gansvc.engine.nn.Network;
-import dev.gansvc.engine.model.HeldOutScore;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,8 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class AutoencoderObjective implements Objective {
 
-    public static final List<LossSeries> SERIES = List.of(
-            LossSeries.loss("loss", "training MSE"), LossSeries.loss("validationLoss", "held-out MSE"));
+    public static final List<LossSeries> SERIES =
+            List.of(LossSeries.loss("loss", "training MSE"), LossSeries.loss("validationLoss", "held-out MSE"));
 
     private static final int CORRUPTION = 2;
     private static final int EVALUATION_BATCH = 500;
@@ -46,7 +43,8 @@ public final class AutoencoderObjective implements Objective {
         Network encoder = model.network(GenerativeModel.ENCODER);
         Network decoder = model.generator();
         INDArray x = step.real(0);
-        INDArray input = noiseLevel > 0 ? x.add(step.gaussian(0, CORRUPTION, x.shape()).muli(noiseLevel)) : x;
+        INDArray input =
+                noiseLevel > 0 ? x.add(step.gaussian(0, CORRUPTION, x.shape()).muli(noiseLevel)) : x;
         INDArray error = decoder.forward(encoder.forward(input, true), true).subi(x);
         double mse = error.mul(error).meanNumber().doubleValue();
         NetworkUpdate decoding = model.update(GenerativeModel.GENERATOR, step);
@@ -66,7 +64,8 @@ public final class AutoencoderObjective implements Objective {
         double squared = 0;
         long values = 0;
         for (int from = 0; from < heldOut.length; from += EVALUATION_BATCH) {
-            INDArray x = data.batch(Arrays.copyOfRange(heldOut, from, Math.min(heldOut.length, from + EVALUATION_BATCH)));
+            INDArray x =
+                    data.batch(Arrays.copyOfRange(heldOut, from, Math.min(heldOut.length, from + EVALUATION_BATCH)));
             INDArray e = reconstruct(model, x).subi(x);
             squared += e.mul(e).sumNumber().doubleValue();
             values += x.length();

@@ -27,10 +27,10 @@ import java.util.Set;
  */
 public final class EbganFamily implements ModelFamily {
 
-    public static final Option.Real MARGIN = new Option.Real("margin",
-            "Margin m on the energy (mean squared reconstruction error) of fakes", 0, false, 1000, true, 1.0);
-    public static final Option.Real PULL_AWAY_WEIGHT = new Option.Real("pullAwayWeight",
-            "Weight of the pulling-away term (0: off)", 0, true, 100, true, 0.1);
+    public static final Option.Real MARGIN = new Option.Real(
+            "margin", "Margin m on the energy (mean squared reconstruction error) of fakes", 0, false, 1000, true, 1.0);
+    public static final Option.Real PULL_AWAY_WEIGHT =
+            new Option.Real("pullAwayWeight", "Weight of the pulling-away term (0: off)", 0, true, 100, true, 0.1);
 
     /** The discriminator's code size. */
     private static final int CODE = 64;
@@ -40,10 +40,13 @@ public final class EbganFamily implements ModelFamily {
      * of 0.5 for images in [-1, 1], pulling-away weight 0.1.
      */
     private static final Recipe IMAGES = Recipe.adam(5, 64, 100, 2e-4, 0.5, 0.999, 0, paper(0.5));
+
     private static final Recipe ROWS = Recipe.adam(40, 64, 16, 2e-4, 0.5, 0.999, 0.999, paper(1));
 
     private static OptionValues paper(double margin) {
-        return OptionValues.NONE.with(AdversarialOptions.DISCRIMINATOR_STEPS, 1).with(MARGIN, margin)
+        return OptionValues.NONE
+                .with(AdversarialOptions.DISCRIMINATOR_STEPS, 1)
+                .with(MARGIN, margin)
                 .with(PULL_AWAY_WEIGHT, 0.1);
     }
 
@@ -73,8 +76,9 @@ public final class EbganFamily implements ModelFamily {
         AutoencoderVariant variant = conv ? AutoencoderVariant.CONV : AutoencoderVariant.DEEP;
         ModelShape code = new ModelShape(CODE, shape.exampleShape(), 0);
         Map<String, Network> networks = new LinkedHashMap<>();
-        networks.put(GenerativeModel.GENERATOR, Dcgan.takes(shape.exampleShape())
-                ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape));
+        networks.put(
+                GenerativeModel.GENERATOR,
+                Dcgan.takes(shape.exampleShape()) ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape));
         networks.put(EnergyObjective.ENCODER, variant.unstandardizedEncoder(code));
         networks.put(EnergyObjective.DECODER, variant.decoder(code));
         return networks;
@@ -83,7 +87,8 @@ public final class EbganFamily implements ModelFamily {
     @Override
     public Objective objective(TrainingSettings settings) {
         OptionValues o = settings.options();
-        return new EnergyObjective(o.get(AdversarialOptions.DISCRIMINATOR_STEPS), o.get(MARGIN), o.get(PULL_AWAY_WEIGHT));
+        return new EnergyObjective(
+                o.get(AdversarialOptions.DISCRIMINATOR_STEPS), o.get(MARGIN), o.get(PULL_AWAY_WEIGHT));
     }
 
     @Override

@@ -24,8 +24,10 @@ public final class EnergyObjective implements Objective {
     public static final String ENCODER = "discriminatorEncoder";
     public static final String DECODER = "discriminatorDecoder";
     public static final List<LossSeries> SERIES = List.of(
-            LossSeries.loss("dLoss", "D loss"), LossSeries.loss("gLoss", "G loss"),
-            LossSeries.loss("realEnergy", "D(x)"), LossSeries.loss("fakeEnergy", "D(G(z))"),
+            LossSeries.loss("dLoss", "D loss"),
+            LossSeries.loss("gLoss", "G loss"),
+            LossSeries.loss("realEnergy", "D(x)"),
+            LossSeries.loss("fakeEnergy", "D(G(z))"),
             LossSeries.loss("pullAway", "pulling-away term"));
 
     private final int discriminatorSteps;
@@ -72,7 +74,10 @@ public final class EnergyObjective implements Objective {
             decoding.apply();
             realEnergy = onReal.mean();
             fakeEnergy = onFake.mean();
-            dLoss = realEnergy + Transforms.relu(onFake.perExample.rsub(margin), true).meanNumber().doubleValue();
+            dLoss = realEnergy
+                    + Transforms.relu(onFake.perExample.rsub(margin), true)
+                            .meanNumber()
+                            .doubleValue();
         }
 
         // The generator's forward caches still belong to the last fake batch.
@@ -85,7 +90,8 @@ public final class EnergyObjective implements Objective {
             gradCode.addi(pt.gradient.muli(pullAwayWeight));
         }
         // The energy depends on the fake twice: as the autoencoder's input and as its target.
-        INDArray gradFake = encoder.inputGradient(gradCode).subi(onFake.gradient(null).reshape(fake.shape()));
+        INDArray gradFake =
+                encoder.inputGradient(gradCode).subi(onFake.gradient(null).reshape(fake.shape()));
         NetworkUpdate generatorUpdate = model.update(GenerativeModel.GENERATOR, step);
         generatorUpdate.backward(gradFake);
         generatorUpdate.apply();
@@ -124,7 +130,8 @@ public final class EnergyObjective implements Objective {
 
         static PullAway of(INDArray codes) {
             int n = (int) codes.size(0);
-            INDArray norms = Transforms.sqrt(codes.mul(codes).sum(1).addi(1e-12), false).reshape(n, 1);
+            INDArray norms =
+                    Transforms.sqrt(codes.mul(codes).sum(1).addi(1e-12), false).reshape(n, 1);
             INDArray unit = codes.divColumnVector(norms);
             INDArray cos = unit.mmul(unit.transpose());
             INDArray offDiagonal = cos.sub(Nd4j.eye(n).castTo(cos.dataType()).muli(cos));

@@ -27,8 +27,8 @@ public final class GanFamily implements ModelFamily {
      * convolutions to share what it learns across the picture), but each step is several
      * times cheaper, so it runs more epochs and samples a weight average.
      */
-    private static final Recipe IMAGES = Recipe.adam(60, 64, 100, 2e-4, 0.5, 0.999, 0.999,
-            AdversarialOptions.defaults(0, 1));
+    private static final Recipe IMAGES =
+            Recipe.adam(60, 64, 100, 2e-4, 0.5, 0.999, 0.999, AdversarialOptions.defaults(0, 1));
 
     @Override
     public String id() {
@@ -78,7 +78,8 @@ public final class GanFamily implements ModelFamily {
      */
     @Override
     public Optional<String> sampleFilter(ModelShape shape) {
-        return !shape.image() && shape.packing() == 1 ? Optional.of(AdversarialObjective.DISCRIMINATOR)
+        return !shape.image() && shape.packing() == 1
+                ? Optional.of(AdversarialObjective.DISCRIMINATOR)
                 : Optional.empty();
     }
 }

@@ -23,6 +23,7 @@ public final class GmmnFamily implements ModelFamily {
 
     /** Li et al. 2015 used large batches: MMD on a small batch is a noisy estimate. */
     private static final Recipe IMAGES = Recipe.adam(50, 256, 32, 1e-3, 0.9, 0.999, 0, OptionValues.NONE);
+
     private static final Recipe ROWS = Recipe.adam(10, 256, 16, 1e-3, 0.9, 0.999, 0.99, OptionValues.NONE);
 
     @Override

@@ -34,8 +34,8 @@ public final class MomentMatchingObjective implements Objective {
         int n = (int) real.size(0);
         INDArray fake = g.forward(step.noise(0, model.latentDim()), true);
         INDArray realRows = real.reshape('c', n, -1);
-        KernelMmd.ValueAndGradient mmd = KernelMmd.atMedianScale(realRows, SCALES)
-                .biasedWithGradient(realRows, fake.reshape('c', n, -1));
+        KernelMmd.ValueAndGradient mmd =
+                KernelMmd.atMedianScale(realRows, SCALES).biasedWithGradient(realRows, fake.reshape('c', n, -1));
         NetworkUpdate update = model.update(GenerativeModel.GENERATOR, step);
         update.backward(mmd.gradient().reshape('c', fake.shape()));
         update.apply();

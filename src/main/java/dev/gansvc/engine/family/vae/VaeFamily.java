@@ -9,8 +9,8 @@ import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptionValues;
-import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
@@ -27,6 +27,7 @@ public final class VaeFamily implements ModelFamily {
 
     /** Likelihood models converge with plain Adam and larger batches. */
     private static final Recipe IMAGES = Recipe.adam(20, 128, 16, 1e-3, 0.9, 0.999, 0, OptionValues.NONE);
+
     private static final Recipe ROWS = IMAGES.withLatentDim(2);
 
     @Override
@@ -73,8 +74,8 @@ public final class VaeFamily implements ModelFamily {
     }
 
     @Override
-    public Reconstructor reconstructor(ModelShape shape, Map<String, Network> networks,
-            Optional<FeatureScaling> scaling) {
+    public Reconstructor reconstructor(
+            ModelShape shape, Map<String, Network> networks, Optional<FeatureScaling> scaling) {
         return VaeObjective.reconstructor(shape, networks, scaling);
     }
 }

@@ -11,8 +11,8 @@ import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptionValues;
-import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.AutoencoderVariant;
 import dev.gansvc.engine.nets.Dcgan;
@@ -63,11 +63,15 @@ public final class VaeGanFamily implements ModelFamily {
         Map<String, Network> networks = new LinkedHashMap<>();
         boolean dcgan = Dcgan.takes(shape.exampleShape());
         ModelShape twoHeads = new ModelShape(2 * shape.latentDim(), shape.exampleShape(), 0);
-        networks.put(GenerativeModel.ENCODER, dcgan ? AutoencoderVariant.CONV.unstandardizedEncoder(twoHeads)
-                : Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE));
+        networks.put(
+                GenerativeModel.ENCODER,
+                dcgan
+                        ? AutoencoderVariant.CONV.unstandardizedEncoder(twoHeads)
+                        : Mlp.encoder(shape, 2 * shape.latentDim(), Mlp.Init.HE));
         networks.put(GenerativeModel.GENERATOR, dcgan ? Dcgan.generator(shape.latentDim()) : Mlp.generator(shape));
-        networks.put(AdversarialObjective.DISCRIMINATOR, dcgan ? Dcgan.discriminator(Dcgan.CHANNELS, 1)
-                : Mlp.discriminator(shape));
+        networks.put(
+                AdversarialObjective.DISCRIMINATOR,
+                dcgan ? Dcgan.discriminator(Dcgan.CHANNELS, 1) : Mlp.discriminator(shape));
         return networks;
     }
 
@@ -87,8 +91,8 @@ public final class VaeGanFamily implements ModelFamily {
     }
 
     @Override
-    public Reconstructor reconstructor(ModelShape shape, Map<String, Network> networks,
-            Optional<FeatureScaling> scaling) {
+    public Reconstructor reconstructor(
+            ModelShape shape, Map<String, Network> networks, Optional<FeatureScaling> scaling) {
         return VaeObjective.reconstructor(shape, networks, scaling);
     }
 }

@@ -1,16 +1,16 @@
 package dev.gansvc.engine.family.vaegan;
 
-import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.adversarial.AdversarialObjective;
 import dev.gansvc.engine.adversarial.GanLoss;
 import dev.gansvc.engine.adversarial.Logits;
+import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.GenerativeModel;
+import dev.gansvc.engine.model.HeldOutScore;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.engine.model.NetworkUpdate;
 import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Step;
 import dev.gansvc.engine.nn.Network;
-import dev.gansvc.engine.model.HeldOutScore;
 import dev.gansvc.engine.variational.GaussianCode;
 import dev.gansvc.engine.variational.VaeObjective;
 import java.util.List;
@@ -73,7 +73,8 @@ public final class VaeGanObjective implements Objective {
         NetworkUpdate decoding = model.update(GenerativeModel.GENERATOR, step);
         float[] priorLogits = d.forward(prior, true).toFloatVector();
         double gLoss = 0.5 * GanLoss.NON_SATURATING.generatorLoss(priorLogits, grad);
-        INDArray adversarialPrior = d.inputGradient(AdversarialObjective.column(grad)).muli(0.5);
+        INDArray adversarialPrior =
+                d.inputGradient(AdversarialObjective.column(grad)).muli(0.5);
 
         // Decoder and encoder on reconstructions: the VAE's loss, plus the adversarial term for the decoder.
         INDArray reconstructed = decoder.forward(code.z, true);
@@ -83,7 +84,8 @@ public final class VaeGanObjective implements Objective {
         INDArray reconstructionGrad = error.divi(n * variance);
         float[] fakeLogits = d.forward(reconstructed, true).toFloatVector();
         gLoss += 0.5 * GanLoss.NON_SATURATING.generatorLoss(fakeLogits, grad);
-        INDArray adversarial = d.inputGradient(AdversarialObjective.column(grad)).muli(0.5);
+        INDArray adversarial =
+                d.inputGradient(AdversarialObjective.column(grad)).muli(0.5);
         double weight = ADVERSARIAL_WEIGHT * norm(reconstructionGrad) / (norm(adversarial) + 1e-8);
 
         INDArray gradZ = decoding.backward(reconstructionGrad);

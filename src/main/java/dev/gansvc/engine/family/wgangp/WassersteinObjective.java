@@ -95,7 +95,8 @@ public final class WassersteinObjective implements Objective {
         critic.forward(mixed, true);
         INDArray grad = critic.recordInputGradient(Nd4j.ones(mixed.dataType(), n, 1));
         INDArray rows = grad.reshape('c', n, -1);
-        INDArray norms = Transforms.sqrt(rows.mul(rows).sum(1).addi(1e-12), false).reshape(n, 1);
+        INDArray norms =
+                Transforms.sqrt(rows.mul(rows).sum(1).addi(1e-12), false).reshape(n, 1);
         INDArray excess = norms.sub(1);
         double value = lambda * excess.mul(excess).meanNumber().doubleValue();
         // d/dg of lambda/n sum (|g| - 1)^2 = 2 lambda/n (|g| - 1) g / |g|

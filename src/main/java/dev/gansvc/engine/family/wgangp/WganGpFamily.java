@@ -26,12 +26,13 @@ import java.util.Set;
  */
 public final class WganGpFamily implements ModelFamily {
 
-    public static final Option.Real GRADIENT_PENALTY = new Option.Real("gradientPenalty",
-            "Lambda of the gradient penalty", 0, true, 1000, true, 10.0);
+    public static final Option.Real GRADIENT_PENALTY =
+            new Option.Real("gradientPenalty", "Lambda of the gradient penalty", 0, true, 1000, true, 10.0);
 
     /** Gulrajani et al. 2017: Adam(1e-4, 0.5, 0.9), 5 critic steps, lambda 10; epochs count critic batches. */
-    private static final OptionValues PAPER = OptionValues.NONE.with(AdversarialOptions.DISCRIMINATOR_STEPS, 5)
-            .with(GRADIENT_PENALTY, 10.0);
+    private static final OptionValues PAPER =
+            OptionValues.NONE.with(AdversarialOptions.DISCRIMINATOR_STEPS, 5).with(GRADIENT_PENALTY, 10.0);
+
     private static final Recipe IMAGES = Recipe.adam(25, 64, 100, 1e-4, 0.5, 0.9, 0, PAPER);
     private static final Recipe ROWS = Recipe.adam(40, 64, 16, 1e-4, 0.5, 0.9, 0.999, PAPER);
 
@@ -66,7 +67,8 @@ public final class WganGpFamily implements ModelFamily {
 
     @Override
     public Objective objective(TrainingSettings settings) {
-        return new WassersteinObjective(settings.options().get(AdversarialOptions.DISCRIMINATOR_STEPS),
+        return new WassersteinObjective(
+                settings.options().get(AdversarialOptions.DISCRIMINATOR_STEPS),
                 settings.options().get(GRADIENT_PENALTY));
     }
 

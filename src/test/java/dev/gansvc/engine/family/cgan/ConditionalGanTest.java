@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.Runs;
@@ -23,12 +22,15 @@ class ConditionalGanTest {
         assertThat(run.model().shape().classCount()).isEqualTo(8);
         GeneratorModel generator = ModelArtifact.readGenerator(ModelArtifact.write(run.model()), ModelFamilies.all());
         for (int label = 0; label < 8; label++) {
-            float[] xy = generator.generate(200, label, OptionalInt.of(label)).data().asFloat();
+            float[] xy =
+                    generator.generate(200, label, OptionalInt.of(label)).data().asFloat();
             int hits = 0;
             for (int i = 0; i < 200; i++) {
                 hits += nearestMode(mixture, xy[2 * i], xy[2 * i + 1]) == label ? 1 : 0;
             }
-            assertThat(hits).as("samples of class %d nearest its mode (chance: 25)", label).isGreaterThan(120);
+            assertThat(hits)
+                    .as("samples of class %d nearest its mode (chance: 25)", label)
+                    .isGreaterThan(120);
         }
     }
 

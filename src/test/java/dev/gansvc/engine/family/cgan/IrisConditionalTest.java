@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.engine.data.CsvTables;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.quality.ClassAgreement;
@@ -21,7 +20,8 @@ class IrisConditionalTest {
     @Test
     void samplesOfEachSpeciesAreClassifiedAsThatSpecies() throws Exception {
         TabularDataset iris;
-        try (Reader in = new InputStreamReader(getClass().getResourceAsStream("/iris.dat"), StandardCharsets.US_ASCII)) {
+        try (Reader in =
+                new InputStreamReader(getClass().getResourceAsStream("/iris.dat"), StandardCharsets.US_ASCII)) {
             iris = CsvTables.read(in, "4", 150, 600);
         }
         assertThat(iris.size()).isEqualTo(150);
@@ -30,10 +30,21 @@ class IrisConditionalTest {
         assertThat(recipe.batchSize()).isEqualTo(135 / 4);
         assertThat(recipe.epochs()).isEqualTo(1000);
 
-        Runs.Run run = Runs.train(ModelFamilies.all().require("cgan"), "", iris, recipe.epochs(), recipe.batchSize(), recipe.latentDim(), 7);
-        ClassAgreement agreement = QualityReport.measure(run.trainer(), "iris", 7).orElseThrow().classAgreement();
-        assertThat(agreement.classifierAccuracy()).as("the classifier on held-out rows").isGreaterThan(0.85);
-        assertThat(agreement.perClass()).as("samples of each species classified as it").allSatisfy(
-                fraction -> assertThat(fraction).isGreaterThan(0.8));
+        Runs.Run run = Runs.train(
+                ModelFamilies.all().require("cgan"),
+                "",
+                iris,
+                recipe.epochs(),
+                recipe.batchSize(),
+                recipe.latentDim(),
+                7);
+        ClassAgreement agreement =
+                QualityReport.measure(run.trainer(), "iris", 7).orElseThrow().classAgreement();
+        assertThat(agreement.classifierAccuracy())
+                .as("the classifier on held-out rows")
+                .isGreaterThan(0.85);
+        assertThat(agreement.perClass())
+                .as("samples of each species classified as it")
+                .allSatisfy(fraction -> assertThat(fraction).isGreaterThan(0.8));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.nn.Tensors;
@@ -37,7 +36,9 @@ class EnergyObjectiveTest {
                 assertThat(analytic.getDouble(i)).isCloseTo((plus - minus) / (2 * eps), Offset.offset(1e-7));
             }
             INDArray alike = Nd4j.ones(DataType.DOUBLE, 5, 4);
-            assertThat(EnergyObjective.PullAway.of(alike).value()).as("identical codes").isCloseTo(1, Offset.offset(1e-9));
+            assertThat(EnergyObjective.PullAway.of(alike).value())
+                    .as("identical codes")
+                    .isCloseTo(1, Offset.offset(1e-9));
         } finally {
             Nd4j.setDefaultDataTypes(previous, previous);
         }
@@ -49,11 +50,16 @@ class EnergyObjectiveTest {
         Runs.Run run = Runs.train(ModelFamilies.all().require("ebgan"), "", ring, 3, 64, 8, 5);
 
         int n = run.points().size();
-        assertThat(run.model().networkNames()).containsExactly("generator", "discriminatorEncoder", "discriminatorDecoder");
+        assertThat(run.model().networkNames())
+                .containsExactly("generator", "discriminatorEncoder", "discriminatorDecoder");
         assertThat(run.mean(2, n - 20, n)).as("energy of real points").isLessThan(0.7 * run.mean(2, 0, 20));
         assertThat(run.mean(3, n - 20, n)).as("energy of fakes vs real").isGreaterThan(run.mean(2, n - 20, n));
         INDArray samples = GeneratorModel.of(run.model()).generate(1000, 1);
-        double radius = Transforms.sqrt(samples.mul(samples).sum(1), false).medianNumber().doubleValue();
-        assertThat(radius).as("median radius of samples; the untrained generator's is about 0.01").isGreaterThan(0.2);
+        double radius = Transforms.sqrt(samples.mul(samples).sum(1), false)
+                .medianNumber()
+                .doubleValue();
+        assertThat(radius)
+                .as("median radius of samples; the untrained generator's is about 0.01")
+                .isGreaterThan(0.2);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.quality.QualityReport;
@@ -27,6 +26,10 @@ class MomentMatchingObjectiveTest {
         INDArray samples = GeneratorModel.of(run.model()).generate(1000, 1);
         INDArray radius = Transforms.sqrt(samples.mul(samples).sum(1), false);
         assertThat(radius.medianNumber().doubleValue()).isBetween(0.8, 1.2);
-        assertThat(QualityReport.measure(run.trainer(), "ring8", 1).orElseThrow().mmd().mmd2()).isLessThan(0.05);
+        assertThat(QualityReport.measure(run.trainer(), "ring8", 1)
+                        .orElseThrow()
+                        .mmd()
+                        .mmd2())
+                .isLessThan(0.05);
     }
 }

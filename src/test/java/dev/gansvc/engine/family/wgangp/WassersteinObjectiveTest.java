@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.family.ModelFamilies;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.nn.Network;
