@@ -28,8 +28,10 @@ public interface ModelFamily {
         return List.of();
     }
 
-    /** The options it reads besides the {@link CommonOptions} every family reads. */
-    List<Option> options();
+    /** The options it reads besides the {@link CommonOptions} every family reads; none by default. */
+    default List<Option> options() {
+        return List.of();
+    }
 
     /** Settings that train it well on data of this shape, before sizing for a small table. */
     Recipe recipe(long[] exampleShape, String variant);
@@ -61,8 +63,13 @@ public interface ModelFamily {
     /** What its loss API and chart show per step. */
     List<LossSeries> lossSeries();
 
-    /** What a trained model serves; {@link Capability#INTERPOLATION} only applies to images. */
-    Set<Capability> capabilities();
+    /**
+     * What a trained model serves ({@link Capability#INTERPOLATION} only applies to images):
+     * samples and walks between latent points by default.
+     */
+    default Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
+    }
 
     /** The quality figures a finished job records, where the data allow. */
     default Set<QualityMeasure> qualityMeasures() {

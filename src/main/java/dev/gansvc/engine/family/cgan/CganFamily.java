@@ -1,19 +1,15 @@
 package dev.gansvc.engine.family.cgan;
 
 import dev.gansvc.engine.adversarial.AdversarialNetworks;
-import dev.gansvc.engine.adversarial.AdversarialObjective;
 import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.adversarial.AdversarialRecipes;
+import dev.gansvc.engine.adversarial.ClassifyingGanFamily;
 import dev.gansvc.engine.model.Capability;
-import dev.gansvc.engine.model.LossSeries;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
-import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptionProblem;
 import dev.gansvc.engine.model.OptionValues;
 import dev.gansvc.engine.model.Recipe;
-import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.Dcgan;
 import dev.gansvc.engine.nets.Dcgan64;
 import dev.gansvc.engine.nn.Network;
@@ -29,7 +25,7 @@ import java.util.Set;
  * discriminator, Miyato and Koyama 2018). The DCGAN's networks for 28x28 grey images, the
  * 64-pixel DCGAN's for 64x64 colour ones, fully connected otherwise.
  */
-public final class CganFamily implements ModelFamily {
+public final class CganFamily implements ClassifyingGanFamily {
 
     @Override
     public String id() {
@@ -75,16 +71,6 @@ public final class CganFamily implements ModelFamily {
             return AdversarialNetworks.dcgan(shape);
         }
         return Dcgan64.takes(exampleShape) ? AdversarialNetworks.dcgan64(shape) : AdversarialNetworks.mlp(shape);
-    }
-
-    @Override
-    public Objective objective(TrainingSettings settings) {
-        return AdversarialObjective.of(settings);
-    }
-
-    @Override
-    public List<LossSeries> lossSeries() {
-        return AdversarialObjective.SERIES;
     }
 
     @Override

@@ -1,30 +1,23 @@
 package dev.gansvc.engine.family.dcgan64;
 
 import dev.gansvc.engine.adversarial.AdversarialNetworks;
-import dev.gansvc.engine.adversarial.AdversarialObjective;
 import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.adversarial.AdversarialRecipes;
-import dev.gansvc.engine.model.Capability;
-import dev.gansvc.engine.model.LossSeries;
-import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.adversarial.ClassifyingGanFamily;
 import dev.gansvc.engine.model.ModelShape;
-import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
-import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.Dcgan64;
 import dev.gansvc.engine.nn.Network;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * DCGAN for 64x64 colour images (CelebA-style): four transposed convolutions up, eight
  * convolutions down, a discriminator without batch norm regularised by R1.
  */
-public final class Dcgan64Family implements ModelFamily {
+public final class Dcgan64Family implements ClassifyingGanFamily {
 
     @Override
     public String id() {
@@ -54,20 +47,5 @@ public final class Dcgan64Family implements ModelFamily {
     @Override
     public Map<String, Network> networks(ModelShape shape) {
         return AdversarialNetworks.dcgan64(shape);
-    }
-
-    @Override
-    public Objective objective(TrainingSettings settings) {
-        return AdversarialObjective.of(settings);
-    }
-
-    @Override
-    public List<LossSeries> lossSeries() {
-        return AdversarialObjective.SERIES;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
     }
 }

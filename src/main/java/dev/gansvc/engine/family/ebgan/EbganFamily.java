@@ -1,7 +1,6 @@
 package dev.gansvc.engine.family.ebgan;
 
 import dev.gansvc.engine.adversarial.AdversarialOptions;
-import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.engine.model.ModelFamily;
@@ -15,11 +14,9 @@ import dev.gansvc.engine.nets.AutoencoderVariant;
 import dev.gansvc.engine.nets.Dcgan;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Energy-based GAN: an autoencoder discriminator whose energy is its reconstruction error,
@@ -94,10 +91,5 @@ public final class EbganFamily implements ModelFamily {
     @Override
     public List<LossSeries> lossSeries() {
         return EnergyObjective.SERIES;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
     }
 }

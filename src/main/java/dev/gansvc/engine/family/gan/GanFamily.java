@@ -4,23 +4,17 @@ import dev.gansvc.engine.adversarial.AdversarialNetworks;
 import dev.gansvc.engine.adversarial.AdversarialObjective;
 import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.adversarial.AdversarialRecipes;
-import dev.gansvc.engine.model.Capability;
-import dev.gansvc.engine.model.LossSeries;
-import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.adversarial.ClassifyingGanFamily;
 import dev.gansvc.engine.model.ModelShape;
-import dev.gansvc.engine.model.Objective;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
-import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nn.Network;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The original fully connected GAN (Goodfellow et al. 2014), for any example shape. */
-public final class GanFamily implements ModelFamily {
+public final class GanFamily implements ClassifyingGanFamily {
 
     /**
      * On images the fully connected GAN learns far slower per step than the DCGAN (no
@@ -54,21 +48,6 @@ public final class GanFamily implements ModelFamily {
     @Override
     public Map<String, Network> networks(ModelShape shape) {
         return AdversarialNetworks.mlp(shape);
-    }
-
-    @Override
-    public Objective objective(TrainingSettings settings) {
-        return AdversarialObjective.of(settings);
-    }
-
-    @Override
-    public List<LossSeries> lossSeries() {
-        return AdversarialObjective.SERIES;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
     }
 
     /**

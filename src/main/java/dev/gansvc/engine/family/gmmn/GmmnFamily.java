@@ -1,22 +1,18 @@
 package dev.gansvc.engine.family.gmmn;
 
-import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Objective;
-import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptionValues;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Generative moment matching: a fully connected generator trained on MMD alone. */
 public final class GmmnFamily implements ModelFamily {
@@ -34,11 +30,6 @@ public final class GmmnFamily implements ModelFamily {
     @Override
     public String description() {
         return "Generative moment matching network: a generator trained on kernel MMD alone, no discriminator";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of();
     }
 
     @Override
@@ -61,10 +52,5 @@ public final class GmmnFamily implements ModelFamily {
     @Override
     public List<LossSeries> lossSeries() {
         return MomentMatchingObjective.SERIES;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
     }
 }

@@ -1,29 +1,22 @@
 package dev.gansvc.engine.family.vae;
 
-import dev.gansvc.engine.data.FeatureScaling;
-import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossSeries;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Objective;
-import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptionValues;
 import dev.gansvc.engine.model.Recipe;
-import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.variational.VaeObjective;
-import java.util.EnumSet;
+import dev.gansvc.engine.variational.VariationalFamily;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /** Variational autoencoder: a fully connected encoder (mean and log-variance heads) and decoder. */
-public final class VaeFamily implements ModelFamily {
+public final class VaeFamily implements VariationalFamily {
 
     /** Likelihood models converge with plain Adam and larger batches. */
     private static final Recipe IMAGES = Recipe.adam(20, 128, 16, 1e-3, 0.9, 0.999, 0, OptionValues.NONE);
@@ -38,11 +31,6 @@ public final class VaeFamily implements ModelFamily {
     @Override
     public String description() {
         return "Variational autoencoder (sigma-VAE): samples decode the prior, reconstructions decode the code's mean";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of();
     }
 
     @Override
@@ -66,16 +54,5 @@ public final class VaeFamily implements ModelFamily {
     @Override
     public List<LossSeries> lossSeries() {
         return VaeObjective.SERIES;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION, Capability.RECONSTRUCTIONS);
-    }
-
-    @Override
-    public Reconstructor reconstructor(
-            ModelShape shape, Map<String, Network> networks, Optional<FeatureScaling> scaling) {
-        return VaeObjective.reconstructor(shape, networks, scaling);
     }
 }

@@ -2,36 +2,28 @@ package dev.gansvc.engine.family.vaegan;
 
 import dev.gansvc.engine.adversarial.AdversarialObjective;
 import dev.gansvc.engine.adversarial.AdversarialRecipes;
-import dev.gansvc.engine.data.FeatureScaling;
-import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossSeries;
-import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Objective;
-import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.OptionValues;
 import dev.gansvc.engine.model.Recipe;
-import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.AutoencoderVariant;
 import dev.gansvc.engine.nets.Dcgan;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
-import dev.gansvc.engine.variational.VaeObjective;
-import java.util.EnumSet;
+import dev.gansvc.engine.variational.VariationalFamily;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * VAE-GAN: a VAE whose decoder is a GAN generator judged by a discriminator. For 28x28 grey
  * images the DCGAN's generator and discriminator with a convolutional encoder; fully connected
  * otherwise.
  */
-public final class VaeGanFamily implements ModelFamily {
+public final class VaeGanFamily implements VariationalFamily {
 
     /** The GAN's optimiser settings (its discriminator sets the pace), a VAE's latent size. */
     private static final Recipe IMAGES = Recipe.adam(10, 64, 16, 2e-4, 0.5, 0.999, 0, OptionValues.NONE);
@@ -46,11 +38,6 @@ public final class VaeGanFamily implements ModelFamily {
     @Override
     public String description() {
         return "VAE-GAN: a VAE whose decoder is also a GAN generator judged by a discriminator";
-    }
-
-    @Override
-    public List<Option> options() {
-        return List.of();
     }
 
     @Override
@@ -83,16 +70,5 @@ public final class VaeGanFamily implements ModelFamily {
     @Override
     public List<LossSeries> lossSeries() {
         return VaeGanObjective.SERIES;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION, Capability.RECONSTRUCTIONS);
-    }
-
-    @Override
-    public Reconstructor reconstructor(
-            ModelShape shape, Map<String, Network> networks, Optional<FeatureScaling> scaling) {
-        return VaeObjective.reconstructor(shape, networks, scaling);
     }
 }

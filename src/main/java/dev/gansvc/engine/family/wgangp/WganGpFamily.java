@@ -1,7 +1,6 @@
 package dev.gansvc.engine.family.wgangp;
 
 import dev.gansvc.engine.adversarial.AdversarialOptions;
-import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.engine.model.ModelFamily;
@@ -14,11 +13,9 @@ import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.nets.Dcgan;
 import dev.gansvc.engine.nets.Mlp;
 import dev.gansvc.engine.nn.Network;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Wasserstein GAN with gradient penalty: a DCGAN-shaped critic without batch norm for 28x28
@@ -75,10 +72,5 @@ public final class WganGpFamily implements ModelFamily {
     @Override
     public List<LossSeries> lossSeries() {
         return WassersteinObjective.SERIES;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SAMPLES, Capability.INTERPOLATION);
     }
 }
