@@ -68,7 +68,7 @@ public class JobSpecResolver {
                         .map(BigInteger::longValue)
                         .orElse(null);
                 if (seed == null) {
-                    problems.add(new FieldProblem(name, "must be a whole number (was " + raw + ")"));
+                    problems.add(new FieldProblem(name, "must be a whole number (was " + shown(raw) + ")"));
                 }
             } else if (name.equals(VARIANT)) {
                 variant = checkVariant(family, raw, problems);
@@ -216,6 +216,11 @@ public class JobSpecResolver {
         String kind = option instanceof Option.Whole
                 ? "a whole number"
                 : option instanceof Option.Real ? "a number" : "one of " + ((Option.Choice) option).choices();
-        return "must be " + kind + " (was " + (raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw)) + ")";
+        return "must be " + kind + " (was " + shown(raw) + ")";
+    }
+
+    /** A JSON value as the client wrote it: strings quoted. */
+    private static String shown(Object raw) {
+        return raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw);
     }
 }
