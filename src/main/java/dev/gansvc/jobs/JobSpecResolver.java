@@ -122,7 +122,7 @@ public class JobSpecResolver {
                 seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48),
                 settings);
         int batchSize = spec.schedule().batchSize();
-        family.check(spec.options(), batchSize, exampleShape).ifPresent(problem -> {
+        family.check(spec.options(), exampleShape).ifPresent(problem -> {
             throw new InvalidFieldException(problem.option(), problem.message());
         });
         if (batchSize % spec.examplesPerJudgement() != 0) {

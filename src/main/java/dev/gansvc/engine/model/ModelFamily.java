@@ -41,16 +41,11 @@ public interface ModelFamily {
         return Optional.empty();
     }
 
-    /** Why its default variant cannot learn data of this shape and class count, if it cannot. */
-    default Optional<String> unsupported(long[] exampleShape, int classCount) {
-        return unsupported(exampleShape, classCount, defaultVariant());
-    }
-
     /**
      * A check across its options and the data, after defaults are filled in: the option at
      * fault and why, if the combination cannot train.
      */
-    default Optional<OptionProblem> check(OptionValues options, int batchSize, long[] exampleShape) {
+    default Optional<OptionProblem> check(OptionValues options, long[] exampleShape) {
         return Optional.empty();
     }
 

@@ -45,11 +45,6 @@ public record Recipe(
                 options);
     }
 
-    /** The recipe of the family's default variant. */
-    public static Recipe defaults(ModelFamily family, Dataset data) {
-        return defaults(family, data, family.defaultVariant());
-    }
-
     /** The family's recipe for this data, sized for the number of rows when the data is a table. */
     public static Recipe defaults(ModelFamily family, Dataset data, String variant) {
         long[] exampleShape = data.exampleShape();

@@ -47,7 +47,7 @@ class PackingTest {
     @Test
     void aGeneratorLearnsTheRingThroughAPackedDiscriminator() {
         TabularDataset ring = GaussianMixture.ring8().sample(11_000, 5);
-        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("gan"), ring);
+        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("gan"), ring, "");
         ModelShape shape = ModelFamilies.all()
                 .require("gan")
                 .shape(recipe.latentDim(), ring.exampleShape(), 0)

@@ -41,14 +41,15 @@ class ShapeImagesTest {
 
     @Test
     void theColourModelsTakeThemWithTheDcgan64Recipe() {
-        assertThat(ModelFamilies.all().require("dcgan64").unsupported(shapes.exampleShape(), 4))
+        assertThat(ModelFamilies.all().require("dcgan64").unsupported(shapes.exampleShape(), 4, ""))
                 .isEmpty();
-        assertThat(ModelFamilies.all().require("cgan").unsupported(shapes.exampleShape(), 4))
+        assertThat(ModelFamilies.all().require("cgan").unsupported(shapes.exampleShape(), 4, ""))
                 .isEmpty();
-        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("dcgan64"), shapes);
+        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("dcgan64"), shapes, "");
         assertThat(recipe.epochs()).as("the shapes take 15 epochs to form").isEqualTo(15);
         assertThat(recipe.batchSize()).isEqualTo(64);
-        assertThat(Recipe.defaults(ModelFamilies.all().require("cgan"), shapes)).isEqualTo(recipe);
+        assertThat(Recipe.defaults(ModelFamilies.all().require("cgan"), shapes, ""))
+                .isEqualTo(recipe);
     }
 
     @Test

@@ -57,13 +57,13 @@ class ModelFamiliesTest {
 
     /** Mnist-shaped where supported, else 64x64 colour, else two-feature rows in three classes (cgan). */
     private static ModelShape supportedShape(ModelFamily family) {
-        if (family.unsupported(MNIST, 1).isEmpty()) {
+        if (family.unsupported(MNIST, 1, family.defaultVariant()).isEmpty()) {
             return family.shape(16, MNIST, 1);
         }
-        if (family.unsupported(RGB64, 1).isEmpty()) {
+        if (family.unsupported(RGB64, 1, family.defaultVariant()).isEmpty()) {
             return family.shape(16, RGB64, 1);
         }
-        assertThat(family.unsupported(ROWS, 3))
+        assertThat(family.unsupported(ROWS, 3, family.defaultVariant()))
                 .as("%s learns none of the test shapes", family.id())
                 .isEmpty();
         return family.shape(2, ROWS, 3);

@@ -34,7 +34,7 @@ class R1ScheduleTest {
 
     /** Two epochs of the GAN on the ring with R1 of this gamma over this share of the run. */
     private List<INDArray> discriminatorAfterEachEpoch(double r1Until, double gamma) {
-        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("gan"), ring);
+        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("gan"), ring, "");
         GenerativeModel model = GenerativeModel.create(
                 ModelFamilies.all().require("gan"),
                 ModelFamilies.all().require("gan").shape(4, ring.exampleShape(), 0),

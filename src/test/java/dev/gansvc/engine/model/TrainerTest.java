@@ -104,7 +104,7 @@ class TrainerTest {
     @Test
     void resumingAModelOfThreeNetworksRestoresEachOfThem() {
         TabularDataset ring = GaussianMixture.ring8().sample(2200, 3);
-        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("ebgan"), ring);
+        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("ebgan"), ring, "");
         TrainingSettings settings = recipe.training(3);
         ModelShape shape = ModelFamilies.all().require("ebgan").shape(4, ring.exampleShape(), ring.classCount());
 

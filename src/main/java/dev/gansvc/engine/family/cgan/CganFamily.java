@@ -58,7 +58,7 @@ public final class CganFamily implements ClassifyingGanFamily {
 
     /** The 28x28 networks have a batch-normalised discriminator, which R1 cannot regularise. */
     @Override
-    public Optional<OptionProblem> check(OptionValues options, int batchSize, long[] exampleShape) {
+    public Optional<OptionProblem> check(OptionValues options, long[] exampleShape) {
         return Dcgan.takes(exampleShape)
                 ? AdversarialOptions.r1WithBatchNorm(id(), options, exampleShape)
                 : Optional.empty();

@@ -26,7 +26,7 @@ class IrisConditionalTest {
         }
         assertThat(iris.size()).isEqualTo(150);
         assertThat(iris.classCount()).isEqualTo(3);
-        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("cgan"), iris);
+        Recipe recipe = Recipe.defaults(ModelFamilies.all().require("cgan"), iris, "");
         assertThat(recipe.batchSize()).isEqualTo(135 / 4);
         assertThat(recipe.epochs()).isEqualTo(1000);
 

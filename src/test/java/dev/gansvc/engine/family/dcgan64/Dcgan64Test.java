@@ -28,12 +28,12 @@ class Dcgan64Test {
         // Smooth random colour fields stand in for faces: what matters here is the shapes and the steps.
         INDArray pixels = Tensors.gaussian(new SplittableRandom(1), 0, 0.5, 40, 3 * 64 * 64);
         ImageDataset colour = new ImageDataset(pixels, new int[40], 3, 64, 64);
-        assertThat(ModelFamilies.all().require("dcgan64").unsupported(new long[] {1, 28, 28}, 0))
+        assertThat(ModelFamilies.all().require("dcgan64").unsupported(new long[] {1, 28, 28}, 0, ""))
                 .isPresent();
-        assertThat(ModelFamilies.all().require("dcgan64").unsupported(colour.exampleShape(), 0))
+        assertThat(ModelFamilies.all().require("dcgan64").unsupported(colour.exampleShape(), 0, ""))
                 .isEmpty();
 
-        assertThat(Recipe.defaults(ModelFamilies.all().require("dcgan64"), colour)
+        assertThat(Recipe.defaults(ModelFamilies.all().require("dcgan64"), colour, "")
                         .options()
                         .get(AdversarialOptions.R1_GAMMA))
                 .isEqualTo(10);
