@@ -84,6 +84,9 @@ public class Job {
 
     private int attempts;
 
+    /** Claims so far, never undone: the fencing token of the current lease. */
+    private int claims;
+
     @Column(name = "cancel_requested")
     private boolean cancelRequested;
 
@@ -133,25 +136,28 @@ public class Job {
             startedAt = now;
         }
         attempts++;
+        claims++;
         return true;
     }
 
-    /** The hold of the worker that claimed this running job. */
+    /** The hold of the worker that claimed this running job, fenced by the claim's number. */
     public JobLease lease() {
         if (status != JobStatus.RUNNING) {
             throw new IllegalStateException("job " + id + " is " + status + ": no worker holds it");
         }
-        return new JobLease(id, worker);
+        return new JobLease(id, worker, claims);
     }
 
     /**
-     * Whether {@code lease} is the current hold on this job: it is running, for that claim. Every
-     * write of a worker is guarded by this, and by nothing else.
+     * Whether {@code lease} is the current hold on this job: it is running, for that claim (the
+     * fencing token: a worker of the same name holding an earlier claim does not). Every write
+     * of a worker is guarded by this, and by nothing else.
      */
     public boolean isHeldBy(JobLease lease) {
         return status == JobStatus.RUNNING
                 && id != null
                 && id == lease.jobId()
+                && claims == lease.claim()
                 && Objects.equals(worker, lease.worker());
     }
 

@@ -4,13 +4,14 @@ import java.util.Objects;
 
 /**
  * A worker's hold on the job it claimed, handed out by the claim ({@link Job#lease()}) and shown
- * with every write the worker makes to that job: heartbeat, progress, checkpoint, outcome.
- * {@link Job#isHeldBy} alone decides whether it still holds. Today a lease is the worker's name,
- * which is unique per worker thread and instance; a fencing token that changes at every claim
- * would be one more component here, set in {@link Job#claim} and compared in {@link Job#isHeldBy},
- * and no worker code would change.
+ * with every write the worker makes to that job: heartbeat, progress with its loss points, sample
+ * grids, checkpoints, outcome. {@link Job#isHeldBy} alone decides whether it still holds.
+ *
+ * @param claim the job's claim count when this lease was handed out: the fencing token, which
+ *     changes at every claim, so a worker paused past its lease cannot write under a later claim
+ *     even when the new holder has the same name (a restarted instance)
  */
-public record JobLease(long jobId, String worker) {
+public record JobLease(long jobId, String worker, int claim) {
 
     public JobLease {
         Objects.requireNonNull(worker, "worker");
@@ -18,6 +19,6 @@ public record JobLease(long jobId, String worker) {
 
     @Override
     public String toString() {
-        return "job " + jobId + " held by " + worker;
+        return "job " + jobId + " claim " + claim + " held by " + worker;
     }
 }

@@ -1,6 +1,8 @@
 package dev.gansvc.jobs;
 
+import dev.gansvc.engine.model.LossPoint;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobTransitions {
 
     private final JobRepository jobs;
+    private final LossPointRepository lossPoints;
+    private final SnapshotRepository snapshots;
 
-    public JobTransitions(JobRepository jobs) {
+    public JobTransitions(JobRepository jobs, LossPointRepository lossPoints, SnapshotRepository snapshots) {
         this.jobs = jobs;
+        this.lossPoints = lossPoints;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -45,9 +51,43 @@ public class JobTransitions {
         return apply(lease.jobId(), job -> job.holdBy(lease, now), false);
     }
 
+    /**
+     * The holder's progress and the loss points recorded since its last report, written together
+     * or not at all; false (and nothing written) if the job is no longer the lease holder's.
+     */
     @Transactional
-    public boolean reportProgress(JobLease lease, long iteration, int epoch, Double imagesPerSecond, Instant now) {
-        return apply(lease.jobId(), job -> job.reportProgress(lease, iteration, epoch, imagesPerSecond, now), false);
+    public boolean reportProgress(
+            JobLease lease, List<LossPoint> points, long iteration, int epoch, Double imagesPerSecond, Instant now) {
+        boolean held =
+                apply(lease.jobId(), job -> job.reportProgress(lease, iteration, epoch, imagesPerSecond, now), false);
+        if (held && !points.isEmpty()) {
+            lossPoints.insertAll(lease.jobId(), points);
+        }
+        return held;
+    }
+
+    /** The holder's sample grid of an epoch; false (and nothing written) if it no longer holds the job. */
+    @Transactional
+    public boolean recordSnapshot(JobLease lease, int epoch, long iteration, byte[] png, Instant now) {
+        boolean held = holdBy(lease, now);
+        if (held) {
+            snapshots.insert(lease.jobId(), epoch, iteration, png, now);
+        }
+        return held;
+    }
+
+    /**
+     * The holder resumes at {@code iteration}: whatever an earlier claim recorded after it goes,
+     * since this run records it again. False (and nothing deleted) if it no longer holds the job.
+     */
+    @Transactional
+    public boolean resumeAt(JobLease lease, long iteration, Instant now) {
+        boolean held = holdBy(lease, now);
+        if (held) {
+            lossPoints.deleteAfter(lease.jobId(), iteration);
+            snapshots.deleteAfter(lease.jobId(), iteration);
+        }
+        return held;
     }
 
     @Transactional

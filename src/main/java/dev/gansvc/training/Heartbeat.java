@@ -27,7 +27,9 @@ final class Heartbeat implements AutoCloseable {
         this.timer = timer;
     }
 
-    static Heartbeat start(JobTransitions transitions, JobLease lease, Duration interval, Clock clock) {
+    /** Renews the hold every {@code interval}; tells {@code control} when the hold turns out to be lost. */
+    static Heartbeat start(
+            JobTransitions transitions, JobLease lease, Duration interval, Clock clock, JobControl control) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "heartbeat-job-" + lease.jobId());
             t.setDaemon(true);
@@ -39,7 +41,9 @@ final class Heartbeat implements AutoCloseable {
         timer.scheduleAtFixedRate(
                 () -> {
                     try {
-                        transitions.holdBy(lease, clock.instant());
+                        if (!transitions.holdBy(lease, clock.instant())) {
+                            control.loseHold();
+                        }
                     } catch (RuntimeException e) {
                         log.warn("job {}: heartbeat not written: {}", lease.jobId(), e.getMessage());
                     }

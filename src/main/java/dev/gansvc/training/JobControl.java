@@ -5,6 +5,7 @@ final class JobControl {
 
     private volatile boolean cancelled;
     private volatile boolean shuttingDown;
+    private volatile boolean holdLost;
 
     void cancel() {
         cancelled = true;
@@ -12,6 +13,15 @@ final class JobControl {
 
     void shutDown() {
         shuttingDown = true;
+    }
+
+    /** The heartbeat found that the worker no longer holds the job (another claim took it over). */
+    void loseHold() {
+        holdLost = true;
+    }
+
+    boolean holdLost() {
+        return holdLost;
     }
 
     boolean cancelled() {

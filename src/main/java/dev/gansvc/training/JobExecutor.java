@@ -17,8 +17,6 @@ import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.JobSpec;
 import dev.gansvc.jobs.JobTransitions;
-import dev.gansvc.jobs.LossPointRepository;
-import dev.gansvc.jobs.SnapshotRepository;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -52,8 +50,6 @@ public class JobExecutor {
             DigitClassifiers digitClassifiers,
             ClassClassifiers classClassifiers,
             CheckpointStore checkpoints,
-            LossPointRepository lossPoints,
-            SnapshotRepository snapshots,
             GanProperties properties,
             JsonMapper json,
             ModelFamilies families,
@@ -64,7 +60,7 @@ public class JobExecutor {
         this.digitClassifiers = digitClassifiers;
         this.classClassifiers = classClassifiers;
         this.checkpoints = checkpoints;
-        this.repositories = new TrainingRecorder.Repositories(transitions, jobs, lossPoints, snapshots, checkpoints);
+        this.repositories = new TrainingRecorder.Repositories(transitions, jobs, checkpoints);
         this.settings = properties.jobs();
         this.json = json;
         this.families = families;
@@ -73,7 +69,7 @@ public class JobExecutor {
 
     void execute(JobLease lease, JobControl control) {
         long jobId = lease.jobId();
-        try (Heartbeat alive = Heartbeat.start(transitions, lease, settings.heartbeatInterval(), clock)) {
+        try (Heartbeat alive = Heartbeat.start(transitions, lease, settings.heartbeatInterval(), clock, control)) {
             run(jobService.find(jobId), lease, control);
         } catch (LostOwnershipException e) {
             log.warn("{}: stopping", e.getMessage());
@@ -105,8 +101,10 @@ public class JobExecutor {
                 spec.optimizer(),
                 spec.seed()));
         // Whatever was recorded after the checkpoint is recorded again by the resumed run.
-        repositories.lossPoints().deleteAfter(jobId, model.iteration());
-        repositories.snapshots().deleteAfter(jobId, model.iteration());
+        if (!transitions.resumeAt(lease, model.iteration(), clock.instant())) {
+            log.warn("job {} was taken over elsewhere before it could start; this worker stops", jobId);
+            return;
+        }
         log.info(
                 "job {}: {} on {} at iteration {} of {} ({})",
                 jobId,

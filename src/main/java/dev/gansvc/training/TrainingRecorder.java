@@ -13,8 +13,6 @@ import dev.gansvc.jobs.JobLease;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobSpec;
 import dev.gansvc.jobs.JobTransitions;
-import dev.gansvc.jobs.LossPointRepository;
-import dev.gansvc.jobs.SnapshotRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +36,6 @@ final class TrainingRecorder implements TrainingListener {
     private final GenerativeModel model;
     private final JobTransitions transitions;
     private final JobRepository jobs;
-    private final LossPointRepository lossPoints;
-    private final SnapshotRepository snapshots;
     private final CheckpointStore checkpoints;
     private final Clock clock;
     private final long heartbeatNanos;
@@ -70,8 +66,6 @@ final class TrainingRecorder implements TrainingListener {
         this.model = model;
         this.transitions = repositories.transitions();
         this.jobs = repositories.jobs();
-        this.lossPoints = repositories.lossPoints();
-        this.snapshots = repositories.snapshots();
         this.checkpoints = repositories.checkpoints();
         this.clock = clock;
         this.heartbeatNanos = settings.heartbeatInterval().toNanos();
@@ -81,12 +75,7 @@ final class TrainingRecorder implements TrainingListener {
     }
 
     /** The repositories a recorder writes to. */
-    record Repositories(
-            JobTransitions transitions,
-            JobRepository jobs,
-            LossPointRepository lossPoints,
-            SnapshotRepository snapshots,
-            CheckpointStore checkpoints) {}
+    record Repositories(JobTransitions transitions, JobRepository jobs, CheckpointStore checkpoints) {}
 
     @Override
     public void onIteration(LossPoint point) {
@@ -107,18 +96,22 @@ final class TrainingRecorder implements TrainingListener {
             return;
         }
         byte[] png = SamplePictures.png(GeneratorModel.of(trained), snapshotNoise);
-        snapshots.insert(jobId, completedEpoch, trained.iteration(), png, clock.instant());
+        if (!transitions.recordSnapshot(lease, completedEpoch, trained.iteration(), png, clock.instant())) {
+            lost = true;
+            return;
+        }
         if (trained.iteration() < totalIterations) {
             checkpoint();
         }
     }
 
     boolean shouldStop() {
-        return lost || control.cancelled() || control.shuttingDown();
+        return lostOwnership() || control.cancelled() || control.shuttingDown();
     }
 
+    /** Whether a write or the heartbeat found the job no longer this worker's: it then writes nothing more. */
     boolean lostOwnership() {
-        return lost;
+        return lost || control.holdLost();
     }
 
     /** Writes pending loss points and progress now. */
@@ -142,11 +135,10 @@ final class TrainingRecorder implements TrainingListener {
         long steps = model.iteration() - lastReportIteration;
         Double imagesPerSecond =
                 steps > 0 && seconds > 0 ? Math.round(10.0 * steps * examplesPerStep / seconds) / 10.0 : null;
-        if (!pending.isEmpty()) {
-            lossPoints.insertAll(jobId, pending);
-            pending.clear();
-        }
-        if (!transitions.reportProgress(lease, model.iteration(), epoch, imagesPerSecond, clock.instant())) {
+        boolean held =
+                transitions.reportProgress(lease, pending, model.iteration(), epoch, imagesPerSecond, clock.instant());
+        pending.clear();
+        if (!held) {
             lost = true;
             return;
         }

@@ -24,7 +24,7 @@ class JobTest {
         assertThat(job.getHeartbeatAt()).isEqualTo(T0);
         assertThat(job.getStartedAt()).isEqualTo(T0);
         assertThat(job.getAttempts()).isEqualTo(1);
-        assertThat(job.lease()).isEqualTo(new JobLease(1, "w1"));
+        assertThat(job.lease()).isEqualTo(new JobLease(1, "w1", 1));
 
         assertThat(job.claim("w2", T0.plusSeconds(1))).as("already running").isFalse();
         assertThat(job.getWorker()).isEqualTo("w1");
@@ -52,13 +52,13 @@ class JobTest {
         JobLease holder = job.lease();
         Instant later = T0.plusSeconds(5);
 
-        assertThat(job.reportProgress(new JobLease(1, "w2"), 5, 1, 10.0, later))
+        assertThat(job.reportProgress(new JobLease(1, "w2", 1), 5, 1, 10.0, later))
                 .as("another worker")
                 .isFalse();
-        assertThat(job.reportProgress(new JobLease(2, "w1"), 5, 1, 10.0, later))
+        assertThat(job.reportProgress(new JobLease(2, "w1", 1), 5, 1, 10.0, later))
                 .as("a lease on another job")
                 .isFalse();
-        assertThat(job.holdBy(new JobLease(1, "w2"), later)).isFalse();
+        assertThat(job.holdBy(new JobLease(1, "w2", 1), later)).isFalse();
         assertThat(job.getIteration()).isZero();
         assertThat(job.getHeartbeatAt()).isEqualTo(T0);
 
@@ -82,10 +82,10 @@ class JobTest {
     void theHolderFinishesItsJobOnceAndOnlyOnce() {
         Job job = running(1, "w1");
         JobLease holder = job.lease();
-        assertThat(job.succeed(new JobLease(1, "w2"), 7, "{}", T0))
+        assertThat(job.succeed(new JobLease(1, "w2", 1), 7, "{}", T0))
                 .as("another worker")
                 .isFalse();
-        assertThat(job.fail(new JobLease(1, "w2"), "no", T0)).isFalse();
+        assertThat(job.fail(new JobLease(1, "w2", 1), "no", T0)).isFalse();
         assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING);
 
         Instant end = T0.plusSeconds(60);
@@ -143,7 +143,7 @@ class JobTest {
         assertThat(job.getFinishedAt()).isNull();
         assertThat(job.cancel(T0)).as("asking again").isEqualTo(Job.Cancellation.REQUESTED);
 
-        assertThat(job.stopCancelled(new JobLease(1, "w2"), T0))
+        assertThat(job.stopCancelled(new JobLease(1, "w2", 1), T0))
                 .as("another worker")
                 .isFalse();
         assertThat(job.stopCancelled(holder, T0.plusSeconds(2))).isTrue();
@@ -158,7 +158,7 @@ class JobTest {
     void theHolderReleasesItsJobAtShutdownWithoutUsingAnAttempt() {
         Job job = running(1, "w1");
         JobLease holder = job.lease();
-        assertThat(job.release(new JobLease(1, "w2"))).isFalse();
+        assertThat(job.release(new JobLease(1, "w2", 1))).isFalse();
         assertThat(job.release(holder)).isTrue();
         assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.getWorker()).isNull();
@@ -172,6 +172,26 @@ class JobTest {
         assertThat(job.reportProgress(holder, 1, 1, null, T0.plusSeconds(61)))
                 .as("the old lease")
                 .isFalse();
+    }
+
+    @Test
+    void everyClaimFencesOffTheLeasesBeforeIt() {
+        Job job = running(1, "w1");
+        JobLease first = job.lease();
+        assertThat(job.release(first)).isTrue();
+        assertThat(job.claim("w1", T0.plusSeconds(60)))
+                .as("the same worker name again")
+                .isTrue();
+        JobLease second = job.lease();
+
+        assertThat(second.claim()).isEqualTo(first.claim() + 1);
+        assertThat(job.holdBy(first, T0.plusSeconds(61)))
+                .as("a worker paused past its lease")
+                .isFalse();
+        assertThat(job.reportProgress(first, 5, 1, null, T0.plusSeconds(61))).isFalse();
+        assertThat(job.fail(first, "woke up", T0.plusSeconds(61))).isFalse();
+        assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job.holdBy(second, T0.plusSeconds(61))).isTrue();
     }
 
     @Test

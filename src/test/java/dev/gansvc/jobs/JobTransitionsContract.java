@@ -3,6 +3,7 @@ package dev.gansvc.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.training.CheckpointRepository;
 import dev.gansvc.training.CheckpointStore;
 import java.time.Duration;
@@ -46,6 +47,12 @@ abstract class JobTransitionsContract {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    LossPointRepository lossPoints;
+
+    @Autowired
+    SnapshotRepository snapshots;
+
     @Test
     void concurrentClaimsGiveEachJobToExactlyOneWorker() throws Exception {
         List<Long> ids = new ArrayList<>();
@@ -86,10 +93,11 @@ abstract class JobTransitionsContract {
             assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING);
             assertThat(job.getAttempts()).isEqualTo(1);
             assertThat(job.getWorker()).isEqualTo(lease.worker());
-            assertThat(transitions.reportProgress(new JobLease(id, "someone-else"), 5, 1, 10.0, Instant.now()))
+            assertThat(transitions.reportProgress(
+                            new JobLease(id, "someone-else", 1), List.of(), 5, 1, 10.0, Instant.now()))
                     .as("fenced")
                     .isFalse();
-            assertThat(transitions.reportProgress(lease, 5, 1, 10.0, Instant.now()))
+            assertThat(transitions.reportProgress(lease, List.of(), 5, 1, 10.0, Instant.now()))
                     .isTrue();
             assertThat(transitions.cancel(id, Instant.now())).hasValue(Job.Cancellation.REQUESTED);
             assertThat(transitions.stopCancelled(lease, Instant.now())).isTrue();
@@ -110,7 +118,7 @@ abstract class JobTransitionsContract {
         JobLease current = transitions.claim(id, "new", later).orElseThrow();
 
         assertThat(transitions.holdBy(old, later)).isFalse();
-        assertThat(transitions.reportProgress(old, 9, 2, 1.0, later)).isFalse();
+        assertThat(transitions.reportProgress(old, List.of(), 9, 2, 1.0, later)).isFalse();
         assertThat(transitions.release(old)).isFalse();
         assertThat(transitions.stopCancelled(old, later)).isFalse();
         assertThat(transitions.succeed(old, 1, "{}", later)).isFalse();
@@ -121,7 +129,8 @@ abstract class JobTransitionsContract {
                 .as("no checkpoint from the old worker")
                 .isFalse();
 
-        assertThat(transitions.reportProgress(current, 3, 1, 2.0, later)).isTrue();
+        assertThat(transitions.reportProgress(current, List.of(), 3, 1, 2.0, later))
+                .isTrue();
         checkpoints.save(current, 3, 1, new byte[] {4, 5, 6});
         assertThat(checkpointRows.findById(id).orElseThrow().getIteration()).isEqualTo(3);
         assertThat(checkpoints.fail(old, "old worker failed"))
@@ -139,6 +148,54 @@ abstract class JobTransitionsContract {
         assertThat(checkpoints.fail(current, "done with this test")).isTrue();
         assertThat(checkpointRows.existsById(id)).as("dropped with the failure").isFalse();
         assertThat(jobs.findById(id).orElseThrow().getStatus()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void aWorkerPausedPastItsLeaseWritesNothingEvenUnderTheSameName() {
+        long id = newJob();
+        Instant claimed = Instant.now();
+        // A restarted instance may give its worker the name the paused one had.
+        JobLease paused = transitions.claim(id, "host/worker-0", claimed).orElseThrow();
+        assertThat(transitions.reportProgress(paused, points(1, 2), 2, 1, 1.0, claimed))
+                .isTrue();
+        Instant later = claimed.plusSeconds(60);
+        assertThat(transitions.reclaimIfStale(id, later, 3, later)).isEqualTo(Job.Reclaim.REQUEUED);
+        JobLease current = transitions.claim(id, "host/worker-0", later).orElseThrow();
+        assertThat(transitions.resumeAt(current, 0, later))
+                .as("starts over: no checkpoint")
+                .isTrue();
+
+        // The paused worker wakes up and goes on writing where it was.
+        assertThat(transitions.reportProgress(paused, points(3, 4), 4, 1, 1.0, later))
+                .isFalse();
+        assertThat(transitions.recordSnapshot(paused, 1, 4, new byte[] {1}, later))
+                .isFalse();
+        assertThat(transitions.resumeAt(paused, 0, later)).isFalse();
+        assertThat(transitions.holdBy(paused, later)).isFalse();
+        assertThatThrownBy(() -> checkpoints.save(paused, 4, 1, new byte[] {2}))
+                .hasMessageContaining("no longer owned");
+        assertThat(checkpoints.fail(paused, "woke up")).isFalse();
+
+        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, LossPointRepository.MAX_SERIES))
+                .as("the paused worker's points went with the takeover, and it wrote no more")
+                .isEmpty();
+        assertThat(snapshots.list(id)).isEmpty();
+        assertThat(checkpointRows.existsById(id)).isFalse();
+        assertThat(transitions.reportProgress(current, points(1, 2), 2, 1, 1.0, later))
+                .isTrue();
+        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, LossPointRepository.MAX_SERIES))
+                .extracting(LossPoint::iteration)
+                .containsExactly(1L, 2L);
+        assertThat(jobs.findById(id).orElseThrow().getStatus()).isEqualTo(JobStatus.RUNNING);
+        assertThat(checkpoints.fail(current, "done with this test")).isTrue();
+    }
+
+    private static List<LossPoint> points(long from, long to) {
+        List<LossPoint> points = new ArrayList<>();
+        for (long i = from; i <= to; i++) {
+            points.add(new LossPoint(i, 1, new double[] {0.5, 0.7, 0.5, 0.5}));
+        }
+        return points;
     }
 
     @Test
@@ -161,7 +218,7 @@ abstract class JobTransitionsContract {
                 go.await();
                 int reported = 0;
                 for (int i = 1; i <= rounds; i++) {
-                    reported += transitions.reportProgress(lease, i, 1, 1.0, Instant.now()) ? 1 : 0;
+                    reported += transitions.reportProgress(lease, List.of(), i, 1, 1.0, Instant.now()) ? 1 : 0;
                 }
                 return reported;
             });
