@@ -18,6 +18,7 @@ import dev.gansvc.models.ArtifactRepository;
 import dev.gansvc.models.ModelController;
 import dev.gansvc.models.ModelService;
 import dev.gansvc.models.TrainedModelRepository;
+import dev.gansvc.web.WebProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest({JobController.class, ModelController.class})
 @Import({JobService.class, JobSpecResolver.class, FamilyConfiguration.class, DatasetCatalog.class, ModelService.class})
-@EnableConfigurationProperties(GanProperties.class)
+@EnableConfigurationProperties({GanProperties.class, WebProperties.class})
 class JobValidationTest {
 
     @Autowired
