@@ -25,11 +25,16 @@ public record GanProperties(
     public record Workers(
             boolean enabled, @Min(0) int count, @NotNull Duration pollInterval) {}
 
+    /**
+     * @param maxParameters the most parameters a job's networks may have together, refused at
+     *                      submit beyond (422); 0 sizes it to this JVM's heap
+     */
     public record Jobs(
             @NotNull Duration heartbeatInterval,
             @NotNull Duration staleAfter,
             @NotNull Duration checkpointInterval,
-            @Min(1) int maxAttempts) {}
+            @Min(1) int maxAttempts,
+            @Min(0) long maxParameters) {}
 
     /**
      * @param maxCount        most samples in one picture

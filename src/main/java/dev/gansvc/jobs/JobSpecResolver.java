@@ -39,11 +39,13 @@ public class JobSpecResolver {
 
     private final ModelFamilies families;
     private final DatasetCatalog datasets;
+    private final JobBudget budget;
     private final Map<String, Option> options = new LinkedHashMap<>();
 
-    public JobSpecResolver(ModelFamilies families, DatasetCatalog datasets) {
+    public JobSpecResolver(ModelFamilies families, DatasetCatalog datasets, JobBudget budget) {
         this.families = families;
         this.datasets = datasets;
+        this.budget = budget;
         Stream.concat(CommonOptions.ALL.stream(), families.options().stream())
                 .forEach(o -> options.putIfAbsent(o.name(), o));
     }
@@ -133,6 +135,11 @@ public class JobSpecResolver {
                     "batchSize %d is not a multiple of packing %d: the discriminator judges whole packs"
                             .formatted(batchSize, spec.examplesPerJudgement()));
         }
+        budget.check(
+                family,
+                family.shape(spec.latentDim(), exampleShape, dataset.classCount(), variant)
+                        .withPacking(spec.examplesPerJudgement()),
+                datasetName);
         TrainingSettings training = spec.trainingSettings();
         TrainingPlan plan = TrainingPlan.of(family.objective(training), training, dataset.size());
         if (plan.iterationsPerEpoch() < 1) {

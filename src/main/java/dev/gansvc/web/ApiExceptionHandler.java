@@ -47,6 +47,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(e.problems());
     }
 
+    @ExceptionHandler(OverBudgetException.class)
+    ProblemDetail overBudget(OverBudgetException e) {
+        ProblemDetail pd = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Over budget", e.getMessage());
+        e.figures().forEach(pd::setProperty);
+        return pd;
+    }
+
     @ExceptionHandler(InvalidDataException.class)
     ProblemDetail invalidData(InvalidDataException e) {
         return invalid(List.of(new FieldProblem("body", e.getMessage())));

@@ -1,5 +1,6 @@
 package dev.gansvc.jobs;
 
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -35,8 +36,17 @@ import org.springframework.test.web.servlet.ResultActions;
  * controllers, validation, the family registry and the dataset catalogue are real; the
  * repositories are stand-ins, so that no database or worker starts.
  */
-@WebMvcTest({JobController.class, ModelController.class})
-@Import({JobService.class, JobSpecResolver.class, FamilyConfiguration.class, DatasetCatalog.class, ModelService.class})
+@WebMvcTest(
+        value = {JobController.class, ModelController.class},
+        properties = "gan.jobs.max-parameters=10000000")
+@Import({
+    JobService.class,
+    JobSpecResolver.class,
+    JobBudget.class,
+    FamilyConfiguration.class,
+    DatasetCatalog.class,
+    ModelService.class
+})
 @EnableConfigurationProperties({GanProperties.class, WebProperties.class})
 class JobValidationTest {
 
@@ -75,6 +85,16 @@ class JobValidationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void aModelOverTheParameterBudgetIsRefusedWithTheEstimate() throws Exception {
+        submit("{\"model\": \"gan\", \"dataset\": \"shapes64\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.maxParameters").value(10_000_000))
+                .andExpect(jsonPath("$.parameters").value(greaterThan(10_000_000)))
+                .andExpect(jsonPath("$.detail").value(startsWith("model 'gan' on dataset 'shapes64' would have ")));
     }
 
     @Test

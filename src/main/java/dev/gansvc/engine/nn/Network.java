@@ -14,36 +14,61 @@ public final class Network {
     private final List<Layer> layers;
     private final long[] parameterOffsets;
     private final long[] stateOffsets;
-    private final INDArray parameters;
-    private final INDArray gradients;
-    private final INDArray state;
+    private final long parameterCount;
+    private final long stateCount;
+    /** Allocated at first use, so that a network can be sized (a job's budget) without its memory. */
+    private volatile Arrays arrays;
+
+    /** The flat arrays every layer's parameters, gradients and state are views of. */
+    private record Arrays(INDArray parameters, INDArray gradients, INDArray state) {}
 
     public Network(List<Layer> layers) {
         this.layers = List.copyOf(layers);
-        long p = this.layers.stream().mapToLong(Layer::parameterCount).sum();
-        long s = this.layers.stream().mapToLong(Layer::stateCount).sum();
-        parameters = Tensors.zeros(p);
-        gradients = Tensors.zeros(p);
-        state = Tensors.zeros(Math.max(1, s));
+        parameterCount = this.layers.stream().mapToLong(Layer::parameterCount).sum();
+        stateCount = this.layers.stream().mapToLong(Layer::stateCount).sum();
         parameterOffsets = new long[this.layers.size()];
         stateOffsets = new long[this.layers.size()];
         long pOffset = 0;
         long sOffset = 0;
         for (int i = 0; i < this.layers.size(); i++) {
-            Layer layer = this.layers.get(i);
             parameterOffsets[i] = pOffset;
             stateOffsets[i] = sOffset;
+            pOffset += this.layers.get(i).parameterCount();
+            sOffset += this.layers.get(i).stateCount();
+        }
+    }
+
+    private Arrays arrays() {
+        Arrays a = arrays;
+        if (a == null) {
+            synchronized (this) {
+                a = arrays;
+                if (a == null) {
+                    a = allocate();
+                    arrays = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    private Arrays allocate() {
+        Arrays a = new Arrays(
+                Tensors.zeros(parameterCount), Tensors.zeros(parameterCount), Tensors.zeros(Math.max(1, stateCount)));
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
             long lp = layer.parameterCount();
             if (lp > 0) {
-                layer.bind(Tensors.slice(parameters, pOffset, lp), Tensors.slice(gradients, pOffset, lp));
-                pOffset += lp;
+                layer.bind(
+                        Tensors.slice(a.parameters(), parameterOffsets[i], lp),
+                        Tensors.slice(a.gradients(), parameterOffsets[i], lp));
             }
             long ls = layer.stateCount();
             if (ls > 0) {
-                layer.bindState(Tensors.slice(state, sOffset, ls));
-                sOffset += ls;
+                layer.bindState(Tensors.slice(a.state(), stateOffsets[i], ls));
             }
         }
+        return a;
     }
 
     /**
@@ -73,16 +98,19 @@ public final class Network {
             }
         }
         Network folded = new Network(copies);
+        INDArray parameters = parameters();
+        INDArray state = state();
         for (int j = 0; j < copies.size(); j++) {
             int i = sources.get(j);
             long p = layers.get(i).parameterCount();
             if (p > 0) {
-                Tensors.slice(folded.parameters, folded.parameterOffsets[j], p)
+                Tensors.slice(folded.parameters(), folded.parameterOffsets[j], p)
                         .assign(Tensors.slice(parameters, parameterOffsets[i], p));
             }
             long s = layers.get(i).stateCount();
             if (s > 0) {
-                Tensors.slice(folded.state, folded.stateOffsets[j], s).assign(Tensors.slice(state, stateOffsets[i], s));
+                Tensors.slice(folded.state(), folded.stateOffsets[j], s)
+                        .assign(Tensors.slice(state, stateOffsets[i], s));
             }
             if (copies.get(j) instanceof ScalesOutputChannels scaled
                     && i + 1 < layers.size()
@@ -94,12 +122,14 @@ public final class Network {
     }
 
     public void initialize(SplittableRandom random) {
+        arrays();
         for (Layer layer : layers) {
             layer.initialize(random);
         }
     }
 
     public INDArray forward(INDArray input, boolean training) {
+        arrays();
         INDArray x = input;
         for (Layer layer : layers) {
             x = layer.forward(x, training);
@@ -149,24 +179,25 @@ public final class Network {
     }
 
     public void zeroGradients() {
-        gradients.assign(0);
+        arrays().gradients().assign(0);
     }
 
+    /** Known without allocating the network's arrays. */
     public long parameterCount() {
-        return parameters.length();
+        return parameterCount;
     }
 
     /** Flat parameters; writes go straight into the layers. */
     public INDArray parameters() {
-        return parameters;
+        return arrays().parameters();
     }
 
     public INDArray gradients() {
-        return gradients;
+        return arrays().gradients();
     }
 
     /** Flat non-trainable state (batch-norm running statistics). */
     public INDArray state() {
-        return state;
+        return arrays().state();
     }
 }
