@@ -54,6 +54,7 @@ public record GanProperties(
      * @param maxImagePixels       width x height of any one image before it is resized
      * @param maxImageSize         the largest side uploaded images may be resized to
      * @param maxValues            numbers in a decoded dataset (4 bytes each in memory)
+     * @param maxConcurrent        uploads (datasets, examples to reconstruct) decoded at once; more get 429
      */
     public record Uploads(
             @Min(1) long maxBytes,
@@ -61,7 +62,8 @@ public record GanProperties(
             @Min(1) long maxUncompressedBytes,
             @Min(1) long maxImagePixels,
             @Min(1) int maxImageSize,
-            @Min(1) long maxValues) {
+            @Min(1) long maxValues,
+            @Min(1) int maxConcurrent) {
 
         public UploadLimits limits() {
             return new UploadLimits(maxExamples, maxUncompressedBytes, maxImagePixels, maxValues);

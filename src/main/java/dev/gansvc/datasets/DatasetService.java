@@ -9,6 +9,7 @@ import dev.gansvc.engine.data.ImageArchive;
 import dev.gansvc.web.ConflictException;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
+import dev.gansvc.web.UploadSlots;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public class DatasetService {
     private final UploadedDatasetRepository uploads;
     private final DatasetUsers users;
     private final GanProperties.Uploads limits;
+    private final UploadSlots slots;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -42,8 +44,10 @@ public class DatasetService {
             UploadedDatasetRepository uploads,
             DatasetUsers users,
             GanProperties properties,
+            UploadSlots slots,
             JsonMapper json,
             Clock clock) {
+        this.slots = slots;
         this.catalog = catalog;
         this.uploads = uploads;
         this.users = users;
@@ -62,18 +66,20 @@ public class DatasetService {
         if (channels != 1 && channels != 3) {
             throw new InvalidFieldException("channels", "must be 1 (grey) or 3 (RGB) (was " + channels + ")");
         }
-        return store(name, "images", ImageArchive.read(zip, imageSize, channels, limits.limits()));
+        return slots.decode(() -> store(name, "images", ImageArchive.read(zip, imageSize, channels, limits.limits())));
     }
 
     /** A CSV file of numeric columns, with an optional label column, stored under {@code name}. */
     public DatasetView uploadTable(String name, InputStream csv, String labelColumn) {
         checkNewName(name);
-        Dataset table = CsvTables.read(
-                new InputStreamReader(csv, StandardCharsets.UTF_8),
-                labelColumn,
-                limits.maxExamples(),
-                limits.maxValues());
-        return store(name, "table", table);
+        return slots.decode(() -> store(
+                name,
+                "table",
+                CsvTables.read(
+                        new InputStreamReader(csv, StandardCharsets.UTF_8),
+                        labelColumn,
+                        limits.maxExamples(),
+                        limits.maxValues())));
     }
 
     public List<DatasetView> list() {

@@ -18,6 +18,7 @@ import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
+import dev.gansvc.web.UploadSlots;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -52,13 +53,16 @@ public class ModelService {
     private final int maxCount;
     private final JsonMapper json;
     private final ModelFamilies families;
+    private final UploadSlots slots;
 
     public ModelService(
             TrainedModelRepository models,
             ArtifactRepository artifacts,
             GanProperties properties,
             JsonMapper json,
-            ModelFamilies families) {
+            ModelFamilies families,
+            UploadSlots slots) {
+        this.slots = slots;
         this.models = models;
         this.artifacts = artifacts;
         this.families = families;
@@ -128,7 +132,11 @@ public class ModelService {
             throw new InvalidFieldException(
                     "Content-Type", "model " + id + " reconstructs rows of numbers; send text/csv");
         }
-        ImageDataset images = ImageArchive.read(zip, (int) shape[1], (int) shape[0], limits());
+        return slots.decode(
+                () -> reconstructed(reconstructor, ImageArchive.read(zip, (int) shape[1], (int) shape[0], limits())));
+    }
+
+    private static byte[] reconstructed(Reconstructor reconstructor, ImageDataset images) {
         return Workspaces.run("reconstructions", () -> {
             INDArray originals = images.batch(all(images.size()));
             INDArray reconstructed = reconstructor.reconstruct(originals);
@@ -151,8 +159,8 @@ public class ModelService {
             throw new InvalidFieldException(
                     "Content-Type", "model " + id + " reconstructs images; send a zip (application/zip)");
         }
-        TabularDataset rows = CsvTables.read(
-                new InputStreamReader(csv, StandardCharsets.UTF_8), null, maxCount, (long) maxCount * shape[0]);
+        TabularDataset rows = slots.decode(() -> CsvTables.read(
+                new InputStreamReader(csv, StandardCharsets.UTF_8), null, maxCount, (long) maxCount * shape[0]));
         if (rows.exampleShape()[0] != shape[0]) {
             throw new InvalidDataException(
                     "rows have " + rows.exampleShape()[0] + " columns; model " + id + " takes " + shape[0]);

@@ -1,6 +1,8 @@
 package dev.gansvc.web;
 
 import dev.gansvc.engine.data.InvalidDataException;
+import java.io.EOFException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,6 +47,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException e) {
         return invalid(e.problems());
+    }
+
+    /** A body that ends before it said it would (the client went away, or sent less): not the service's fault. */
+    @ExceptionHandler(UncheckedIOException.class)
+    ProblemDetail unreadableBody(UncheckedIOException e) {
+        if (!endedEarly(e)) {
+            return unexpected(e);
+        }
+        log.debug("request body ended early: {}", e.getMessage());
+        return invalid(List.of(new FieldProblem("body", "the request body ended before it was complete")));
+    }
+
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
     }
 
     @ExceptionHandler(OverBudgetException.class)

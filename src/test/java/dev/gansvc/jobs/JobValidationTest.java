@@ -19,6 +19,7 @@ import dev.gansvc.models.ArtifactRepository;
 import dev.gansvc.models.ModelController;
 import dev.gansvc.models.ModelService;
 import dev.gansvc.models.TrainedModelRepository;
+import dev.gansvc.web.UploadSlots;
 import dev.gansvc.web.WebProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import org.springframework.test.web.servlet.ResultActions;
         value = {JobController.class, ModelController.class},
         properties = "gan.jobs.max-parameters=10000000")
 @Import({
+    UploadSlots.class,
     JobService.class,
     JobSpecResolver.class,
     JobBudget.class,

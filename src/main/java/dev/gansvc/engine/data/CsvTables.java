@@ -20,6 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class CsvTables {
 
+    private static final int INITIAL_VALUES = 1 << 20;
+
     private CsvTables() {}
 
     /**
@@ -46,7 +48,9 @@ public final class CsvTables {
             if (features < 1) {
                 throw new InvalidDataException("no feature columns besides the label");
             }
-            float[] values = new float[features * 1024];
+            // Room for 1,024 rows of a narrow table, growing as rows come: a very wide first row
+            // must not reserve a thousand rows of memory up front.
+            float[] values = new float[(int) Math.min((long) features * 1024, INITIAL_VALUES)];
             List<String> labelValues = new ArrayList<>();
             int rows = 0;
             for (; row != null; row = lines.next()) {
@@ -60,9 +64,12 @@ public final class CsvTables {
                     throw new InvalidDataException("line %d has %d fields, %s %d"
                             .formatted(lines.number, row.length, header ? "the header" : "the first line", columns));
                 }
-                if ((rows + 1) * features > values.length) {
+                long needed = (rows + 1L) * features;
+                if (needed > values.length) {
                     values = Arrays.copyOf(
-                            values, Math.toIntExact(Math.min((long) values.length * 2, Integer.MAX_VALUE - 8)));
+                            values,
+                            Math.toIntExact(
+                                    Math.min(Math.max((long) values.length * 2, needed), Integer.MAX_VALUE - 8)));
                 }
                 int f = 0;
                 for (int c = 0; c < columns; c++) {

@@ -36,6 +36,25 @@ class CsvTablesTest {
     }
 
     @Test
+    void aTableWiderThanTheFirstReservationReadsWhole() {
+        int columns = 1_500_000;
+        StringBuilder csv = new StringBuilder();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < columns; c++) {
+                csv.append(c == 0 ? "" : ",").append(c % 7 == 0 ? r : 0);
+            }
+            csv.append('\n');
+        }
+        TabularDataset t = CsvTables.read(new StringReader(csv.toString()), null, 10, 10_000_000);
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(t.exampleShape()).containsExactly(columns);
+        assertThat(t.batch(new int[] {2}).getFloat(0, 7)).isEqualTo(2f);
+        assertThat(t.batch(new int[] {2}).getFloat(0, columns - 1)).isEqualTo(0f);
+        assertThatThrownBy(() -> CsvTables.read(new StringReader(csv.toString()), null, 10, 4_000_000))
+                .hasMessageContaining("more than 4000000 values");
+    }
+
+    @Test
     void errorsSayWhereAndWhy() {
         assertThatThrownBy(() -> CsvTables.read(new StringReader("a,b\n1,2\n3,x\n"), null, 100, 1000))
                 .isInstanceOf(InvalidDataException.class)
