@@ -171,9 +171,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         String.class,
                         "a string",
                         boolean.class,
-                        "true or false",
+                        "a valid boolean",
                         Boolean.class,
-                        "true or false")
+                        "a valid boolean",
+                        double.class,
+                        "a number",
+                        Double.class,
+                        "a number")
                 .getOrDefault(
                         type, type.isArray() || Iterable.class.isAssignableFrom(type) ? "a list" : "a valid value");
     }
