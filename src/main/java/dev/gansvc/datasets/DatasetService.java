@@ -7,6 +7,7 @@ import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.DatasetCodec;
 import dev.gansvc.engine.data.ImageArchive;
 import dev.gansvc.web.ConflictException;
+import dev.gansvc.web.Echo;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import dev.gansvc.web.UploadSlots;
@@ -95,7 +96,7 @@ public class DatasetService {
         }
         return uploads.summary(name)
                 .map(this::view)
-                .orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
+                .orElseThrow(() -> new NotFoundException("dataset '" + Echo.value(name) + "' does not exist"));
     }
 
     /** Deletes an upload no queued or running job needs; models trained on it stay. */
@@ -104,8 +105,8 @@ public class DatasetService {
         if (catalog.isBuiltIn(name)) {
             throw new ConflictException("dataset '" + name + "' is built in and cannot be deleted");
         }
-        UploadedDatasetRepository.Summary d =
-                uploads.summary(name).orElseThrow(() -> new NotFoundException("dataset '" + name + "' does not exist"));
+        UploadedDatasetRepository.Summary d = uploads.summary(name)
+                .orElseThrow(() -> new NotFoundException("dataset '" + Echo.value(name) + "' does not exist"));
         List<Long> using = users.unfinishedJobs(name);
         if (!using.isEmpty()) {
             throw new ConflictException("dataset '" + name + "' is in use by unfinished jobs " + using
@@ -138,7 +139,7 @@ public class DatasetService {
             throw new InvalidFieldException(
                     "name",
                     "must be 1 to 64 lower-case letters, digits, '-' or '_', " + "starting with a letter or digit (was "
-                            + name + ")");
+                            + Echo.value(name) + ")");
         }
         if (catalog.isBuiltIn(name) || uploads.summary(name).isPresent()) {
             throw new ConflictException(

@@ -7,6 +7,7 @@ import dev.gansvc.engine.model.CommonOptions;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
+import dev.gansvc.web.Echo;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import java.util.LinkedHashMap;
@@ -45,14 +46,15 @@ public class FamilyCatalog {
     public Map<String, Map<String, Object>> defaults(String id, String datasetName) {
         ModelFamily family = family(id);
         Dataset dataset = datasets.find(datasetName)
-                .orElseThrow(() -> new NotFoundException("dataset '" + datasetName + "' does not exist"));
+                .orElseThrow(() -> new NotFoundException("dataset '" + Echo.value(datasetName) + "' does not exist"));
         return defaults(family, dataset)
                 .orElseThrow(() -> new InvalidFieldException(
-                        "dataset", "model '%s' cannot learn dataset '%s'".formatted(id, datasetName)));
+                        "dataset", "model '%s' cannot learn dataset '%s'".formatted(id, Echo.value(datasetName))));
     }
 
     private ModelFamily family(String id) {
-        return families.find(id).orElseThrow(() -> new NotFoundException("model family '" + id + "' does not exist"));
+        return families.find(id)
+                .orElseThrow(() -> new NotFoundException("model family '" + Echo.value(id) + "' does not exist"));
     }
 
     private FamilyView view(ModelFamily family) {

@@ -4,19 +4,21 @@ import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
+import dev.gansvc.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,12 +67,29 @@ public class JobController {
                 .body(job);
     }
 
+    /** Sorted newest first unless sort names one of these. */
+    private static final Paging PAGING =
+            new Paging(Sort.by(Sort.Direction.DESC, "id"), Set.of("id", "createdAt", "status", "model", "dataset"));
+
     @Operation(summary = "List jobs, newest first, optionally by status")
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = Paging.PAGE,
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = Paging.SIZE,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = Paging.SORT, schema = @Schema(type = "string"))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Unknown status, or page, size or sort out of range",
+            content = @Content(mediaType = PROBLEM))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<JobView> list(
-            @RequestParam(required = false) JobStatus status,
-            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
-        return jobs.list(status, page);
+    public Page<JobView> list(@RequestParam(required = false) JobStatus status, HttpServletRequest request) {
+        return jobs.list(status, PAGING.of(request));
     }
 
     @Operation(summary = "A job: status, progress (iteration, epoch, images/s, ETA), timestamps, error, model id")

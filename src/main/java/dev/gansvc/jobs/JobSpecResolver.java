@@ -10,6 +10,7 @@ import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.TrainingPlan;
 import dev.gansvc.engine.model.TrainingSettings;
+import dev.gansvc.web.Echo;
 import dev.gansvc.web.FieldProblem;
 import dev.gansvc.web.InvalidFieldException;
 import java.math.BigInteger;
@@ -110,7 +111,7 @@ public class JobSpecResolver {
                             .formatted(
                                     family.id(),
                                     reason,
-                                    datasetName,
+                                    Echo.value(datasetName),
                                     Arrays.toString(exampleShape),
                                     dataset.classCount() > 1 ? " in " + dataset.classCount() + " classes" : ""));
         });
@@ -146,7 +147,8 @@ public class JobSpecResolver {
             throw new InvalidFieldException(
                     CommonOptions.BATCH_SIZE.name(),
                     "one step needs %d examples, but dataset '%s' has %d for training"
-                            .formatted(plan.examplesPerStep(training), datasetName, plan.trainingExamples()));
+                            .formatted(
+                                    plan.examplesPerStep(training), Echo.value(datasetName), plan.trainingExamples()));
         }
         return new Resolved(spec, family, dataset, plan);
     }
@@ -163,7 +165,8 @@ public class JobSpecResolver {
         }
         Optional<T> found = lookup.apply(name);
         if (found.isEmpty()) {
-            problems.add(new FieldProblem(field, "unknown %s '%s'; available: %s".formatted(field, name, available)));
+            problems.add(new FieldProblem(
+                    field, "unknown %s '%s'; available: %s".formatted(field, Echo.value(name), available)));
         }
         return found;
     }
@@ -228,6 +231,6 @@ public class JobSpecResolver {
 
     /** A JSON value as the client wrote it: strings quoted. */
     private static String shown(Object raw) {
-        return raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw);
+        return raw instanceof String s ? "\"" + Echo.value(s) + "\"" : Echo.value(raw);
     }
 }

@@ -3,20 +3,22 @@ package dev.gansvc.models;
 import dev.gansvc.GanProperties;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.LimitedInputStream;
+import dev.gansvc.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -52,11 +54,29 @@ public class ModelController {
         this.maxUploadBytes = properties.uploads().maxBytes();
     }
 
+    /** Sorted newest first unless sort names one of these. */
+    private static final Paging PAGING = new Paging(
+            Sort.by(Sort.Direction.DESC, "id"), Set.of("id", "createdAt", "jobId", "architecture", "dataset"));
+
     @Operation(summary = "List trained models, newest first")
+    @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = Paging.PAGE,
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = Paging.SIZE,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = Paging.SORT, schema = @Schema(type = "string"))
+    @ApiResponse(
+            responseCode = "400",
+            description = "page, size or sort out of range",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<ModelView> list(
-            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
-        return models.list(page);
+    public Page<ModelView> list(HttpServletRequest request) {
+        return models.list(PAGING.of(request));
     }
 
     @Operation(summary = "A trained model: architecture, job, parameter counts, artifact size and SHA-256")

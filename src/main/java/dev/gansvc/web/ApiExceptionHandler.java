@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -94,8 +97,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not " + expected)));
+        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        return invalid(List.of(
+                new FieldProblem(Echo.value(e.getName()), "'" + Echo.value(e.getValue()) + "' is not " + expected)));
+    }
+
+    /** Tomcat could not decode the query string (a %-escape that is not UTF-8, say). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        return invalid(List.of(new FieldProblem("query", "cannot be decoded: %-escapes must encode UTF-8")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -130,6 +140,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                     .sorted()
                                     .collect(Collectors.joining(", "));
             problem = new FieldProblem(path(u), "unknown field" + known);
+        } else if (e.getCause() instanceof InvalidFormatException f
+                && !f.getPath().isEmpty()) {
+            String expected = f.getTargetType() == null ? "a valid value" : describe(f.getTargetType());
+            problem = new FieldProblem(path(f), "'" + Echo.value(f.getValue()) + "' is not " + expected);
+        } else if (e.getCause() instanceof MismatchedInputException m
+                && !m.getPath().isEmpty()
+                && m.getTargetType() != null) {
+            problem = new FieldProblem(path(m), "cannot read value: expected " + describe(m.getTargetType()));
         } else if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
             problem = new FieldProblem(path(j), "cannot read value: " + firstLine(j.getOriginalMessage()));
         } else if (e.getCause() instanceof JacksonException j) {
@@ -155,13 +173,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String message(FieldError f) {
-        return f.getDefaultMessage() + " (was " + f.getRejectedValue() + ")";
+        return f.getDefaultMessage() + " (was " + Echo.value(f.getRejectedValue()) + ")";
     }
 
     private static String path(JacksonException e) {
-        return e.getPath().stream()
+        return Echo.value(e.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
+                .collect(Collectors.joining(".")));
     }
 
     private static String firstLine(String s) {
@@ -184,7 +202,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         int.class,
                         "an integer",
                         Integer.class,
-                        "an integer")
-                .getOrDefault(type, "a valid " + type.getSimpleName());
+                        "an integer",
+                        String.class,
+                        "a string",
+                        boolean.class,
+                        "a valid boolean",
+                        Boolean.class,
+                        "a valid boolean",
+                        double.class,
+                        "a number",
+                        Double.class,
+                        "a number")
+                .getOrDefault(
+                        type, type.isArray() || Iterable.class.isAssignableFrom(type) ? "a list" : "a valid value");
     }
 }
