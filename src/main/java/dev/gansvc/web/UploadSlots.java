@@ -24,6 +24,11 @@ public class UploadSlots {
         this.free = new Semaphore(slots);
     }
 
+    /** Uploads being decoded now. */
+    public int decoding() {
+        return slots - free.availablePermits();
+    }
+
     /** Runs {@code decode} in a free slot, or refuses with 429 when every slot is taken. */
     public <T> T decode(Supplier<T> decode) {
         if (!free.tryAcquire()) {

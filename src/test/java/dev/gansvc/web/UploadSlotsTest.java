@@ -3,7 +3,6 @@ package dev.gansvc.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.support.ServiceTest;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -26,6 +26,9 @@ class UploadSlotsTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    UploadSlots slots;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -47,8 +50,15 @@ class UploadSlotsTest {
             out.flush();
             slow.add(socket);
         }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (slots.decoding() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(slots.decoding()).as("both slow uploads hold a slot").isEqualTo(2);
         try {
-            HttpResponse<String> third = awaitRefusal();
+            HttpResponse<String> third = http.send(
+                    upload("third", HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(third.statusCode()).isEqualTo(429);
             assertThat(third.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -60,7 +70,7 @@ class UploadSlotsTest {
             }
         }
         HttpResponse<String> later;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         do {
             later = http.send(
                     upload("after", HttpRequest.BodyPublishers.ofString("a,b\n1,2\n3,4\n5,6\n7,8\n")),
@@ -74,22 +84,6 @@ class UploadSlotsTest {
                         .DELETE()
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
-    }
-
-    /**
-     * The third upload, once both slow ones hold their slots (they start decoding asynchronously):
-     * until then it gets a slot and is refused as a bad table (400), storing nothing.
-     */
-    private HttpResponse<String> awaitRefusal() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        HttpResponse<String> response;
-        do {
-            response = http.send(
-                    upload("third", HttpRequest.BodyPublishers.ofString("a,b\nx,y\n")),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isIn(400, 429);
-        } while (response.statusCode() != 429 && System.nanoTime() < deadline && sleep());
-        return response;
     }
 
     private static boolean sleep() throws InterruptedException {
