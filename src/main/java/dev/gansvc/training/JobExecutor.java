@@ -122,6 +122,13 @@ public class JobExecutor {
         if (recorder.lostOwnership()) {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
         } else if (outcome == Trainer.Outcome.COMPLETED) {
+            // A run resumed from the checkpoint after the last step trained nothing: it measures
+            // and stores the model it resumed with.
+            recorder.checkpointAtEnd();
+            if (recorder.lostOwnership()) {
+                log.warn("job {} was taken over elsewhere; this worker stops", jobId);
+                return;
+            }
             String quality = QualityReport.measure(
                             trainer,
                             spec.dataset(),
