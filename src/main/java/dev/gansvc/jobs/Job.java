@@ -246,6 +246,26 @@ public class Job {
         }
     }
 
+    /**
+     * A user retries a FAILED or CANCELLED job: back to the queue, to resume from its checkpoint
+     * (kept when it failed or was cancelled; from scratch if there is none), keeping the history
+     * recorded up to it. The error, the end time and the cancel flag go, and the attempts start
+     * again at zero, so that {@code gan.jobs.max-attempts} applies afresh. False, and nothing
+     * changed, for a job in any other state.
+     */
+    public boolean retry() {
+        if (status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
+            return false;
+        }
+        moveTo(JobStatus.QUEUED);
+        worker = null;
+        error = null;
+        finishedAt = null;
+        cancelRequested = false;
+        attempts = 0;
+        return true;
+    }
+
     /** Whether a running job's worker has not shown it holds the job since {@code cutoff}. */
     public boolean isStale(Instant cutoff) {
         return status == JobStatus.RUNNING && (heartbeatAt == null || heartbeatAt.isBefore(cutoff));

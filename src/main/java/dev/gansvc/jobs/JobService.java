@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Submitting, reading and cancelling jobs. */
+/** Submitting, reading, cancelling and retrying jobs. */
 @Service
 public class JobService {
 
@@ -84,6 +84,21 @@ public class JobService {
                         "job " + id + " is already " + find(id).getStatus() + " and cannot be cancelled");
             case CANCELLED -> {}
         }
+        return get(id);
+    }
+
+    /**
+     * Puts a FAILED or CANCELLED job back in the queue, to resume from its last checkpoint (from
+     * scratch if it has none) with its history up to there; a conflict for a job in any other state.
+     */
+    public JobView retry(long id) {
+        boolean retried =
+                transitions.retry(id).orElseThrow(() -> new NotFoundException("job " + id + " does not exist"));
+        if (!retried) {
+            throw new ConflictException(
+                    "job " + id + " is " + find(id).getStatus() + ": only a FAILED or CANCELLED job can be retried");
+        }
+        events.publishEvent(new JobEvents.Submitted(id));
         return get(id);
     }
 

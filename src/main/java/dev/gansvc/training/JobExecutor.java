@@ -90,7 +90,10 @@ public class JobExecutor {
             resumed =
                     checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizer(), families));
         } catch (RuntimeException e) {
-            fail(lease, "cannot resume from checkpoint: " + e.getMessage());
+            // A retry would fail on it again: it starts from scratch instead.
+            if (checkpoints.fail(lease, "cannot resume from checkpoint: " + e.getMessage())) {
+                checkpoints.discard(jobId);
+            }
             return;
         }
         ModelFamily family = jobService.family(job);

@@ -20,6 +20,7 @@ import dev.gansvc.jobs.JobTransitions;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
 import dev.gansvc.support.Requests;
+import dev.gansvc.web.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -198,6 +199,54 @@ class CrashRecoveryTest {
         assertResumesAtTheEnd(id);
     }
 
+    @Test
+    void aFailedJobRetriedResumesFromItsCheckpointKeepingItsHistory() {
+        long id = jobService
+                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .id();
+        JobLease lease = transitions.claim(id, "w1", clock.instant()).orElseThrow();
+        Recording failing = new Recording(transitions, it -> false) {
+            @Override
+            public boolean reportProgress(
+                    JobLease lease,
+                    List<LossPoint> points,
+                    long iteration,
+                    int epoch,
+                    Double imagesPerSecond,
+                    Instant now) {
+                boolean held = super.reportProgress(lease, points, iteration, epoch, imagesPerSecond, now);
+                if (iteration == 3) {
+                    throw new IllegalStateException("the disk is full");
+                }
+                return held;
+            }
+        };
+        executor(failing, checkpoints, digitClassifiers).execute(lease, new JobControl());
+        Job failed = jobs.findById(id).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.getError()).contains("the disk is full");
+        assertThat(checkpointRows.findById(id).orElseThrow().getIteration())
+                .as("kept for a retry")
+                .isEqualTo(2);
+
+        assertThat(jobService.retry(id).status()).isEqualTo(JobStatus.QUEUED);
+        Job queued = jobs.findById(id).orElseThrow();
+        assertThat(queued.getError()).isNull();
+        assertThat(queued.getAttempts()).isZero();
+        assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, 4)).as("history kept").hasSize(3);
+
+        JobLease retried = transitions.claim(id, "w2", clock.instant()).orElseThrow();
+        Recording recording = new Recording(transitions, it -> false);
+        executor(recording, checkpoints, digitClassifiers).execute(retried, new JobControl());
+        assertThat(recording.resumedAt.get()).isEqualTo(2);
+        assertSucceededWithEveryStepOnce(id);
+        assertThat(jobs.findById(id).orElseThrow().getAttempts()).isEqualTo(1);
+
+        assertThatThrownBy(() -> jobService.retry(id))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("job " + id + " is SUCCEEDED: only a FAILED or CANCELLED job can be retried");
+    }
+
     private void assertResumesAtTheEnd(long id) {
         Job crashed = jobs.findById(id).orElseThrow();
         assertThat(crashed.getStatus()).isEqualTo(JobStatus.RUNNING);
@@ -232,7 +281,11 @@ class CrashRecoveryTest {
         JobLease lease = transitions.claim(id, "new-instance/worker-0@cpu", now).orElseThrow();
         Recording recording = new Recording(transitions, it -> false);
         executor(recording, checkpoints, digitClassifiers).execute(lease, new JobControl());
+        assertSucceededWithEveryStepOnce(id);
+        return recording;
+    }
 
+    private void assertSucceededWithEveryStepOnce(long id) {
         Job done = jobs.findById(id).orElseThrow();
         assertThat(done.getStatus()).as(String.valueOf(done.getError())).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.getIteration()).isEqualTo(TOTAL);
@@ -248,7 +301,6 @@ class CrashRecoveryTest {
                 .isEqualTo(1);
         assertThat(done.getModelId()).isNotNull();
         assertThat(checkpointRows.findById(id)).as("dropped once stored").isEmpty();
-        return recording;
     }
 
     private JobExecutor executor(JobTransitions recording, CheckpointStore store, DigitClassifiers digits) {
