@@ -280,13 +280,36 @@ public class Job {
         if (!isStale(cutoff)) {
             return Reclaim.NONE;
         }
+        return takeBack(maxAttempts, now, "its worker stopped reporting");
+    }
+
+    /**
+     * Takes the job back from a worker of this instance's previous run ({@code instancePrefix}
+     * begins the names of this instance's workers, which are the same across its restarts), at
+     * start-up and before this run's workers claim anything: that run is gone, so its jobs
+     * cannot be running anywhere, whatever their heartbeat says. As {@link #reclaimIfStale}
+     * otherwise: the interrupted run counts as an attempt (a graceful stop would have released
+     * the job), so a job that brings its instance down every time ends FAILED.
+     */
+    public Reclaim reclaimFromPreviousRun(String instancePrefix, int maxAttempts, Instant now) {
+        Objects.requireNonNull(instancePrefix, "instancePrefix");
+        if (status != JobStatus.RUNNING
+                || instancePrefix.isEmpty()
+                || worker == null
+                || !worker.startsWith(instancePrefix)) {
+            return Reclaim.NONE;
+        }
+        return takeBack(maxAttempts, now, "its instance stopped while running it");
+    }
+
+    private Reclaim takeBack(int maxAttempts, Instant now, String why) {
         worker = null;
         if (attempts < maxAttempts) {
             moveTo(JobStatus.QUEUED);
             return Reclaim.REQUEUED;
         }
         moveTo(JobStatus.FAILED);
-        error = "training was interrupted " + maxAttempts + " times (its worker stopped reporting); giving up";
+        error = "training was interrupted " + maxAttempts + " times (" + why + "); giving up";
         finishedAt = now;
         return Reclaim.GAVE_UP;
     }

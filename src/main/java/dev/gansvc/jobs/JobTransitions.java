@@ -127,6 +127,11 @@ public class JobTransitions {
         return apply(id, job -> job.reclaimIfStale(cutoff, maxAttempts, now), Job.Reclaim.NONE);
     }
 
+    @Transactional
+    public Job.Reclaim reclaimFromPreviousRun(long id, String instancePrefix, int maxAttempts, Instant now) {
+        return apply(id, job -> job.reclaimFromPreviousRun(instancePrefix, maxAttempts, now), Job.Reclaim.NONE);
+    }
+
     private <T> T apply(long id, Function<Job, T> move, T ifMissing) {
         return jobs.lockById(id).map(move).orElse(ifMissing);
     }

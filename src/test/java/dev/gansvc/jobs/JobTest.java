@@ -242,6 +242,40 @@ class JobTest {
     }
 
     @Test
+    void aRestartedInstanceTakesBackOnlyItsOwnRunningJobsCountingTheAttempt() {
+        Job own = running(1, "host:8080/worker-0@cpu");
+        assertThat(own.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0.plusSeconds(1)))
+                .as("fresh heartbeat or not: that run is gone")
+                .isEqualTo(Job.Reclaim.REQUEUED);
+        assertThat(own.getStatus()).isEqualTo(JobStatus.QUEUED);
+        assertThat(own.getWorker()).isNull();
+        assertThat(own.getAttempts()).as("the crashed run counts").isEqualTo(1);
+
+        Job other = running(2, "host:80801/worker-0@cpu");
+        assertThat(other.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0))
+                .as("another instance's")
+                .isEqualTo(Job.Reclaim.NONE);
+        assertThat(other.reclaimFromPreviousRun("", MAX_ATTEMPTS, T0)).isEqualTo(Job.Reclaim.NONE);
+        assertThat(other.getStatus()).isEqualTo(JobStatus.RUNNING);
+        assertThat(other.getWorker()).isEqualTo("host:80801/worker-0@cpu");
+        assertThat(queued(3).reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0))
+                .isEqualTo(Job.Reclaim.NONE);
+
+        Job crashing = running(4, "host:8080/worker-0@cpu");
+        for (int i = 1; i < MAX_ATTEMPTS; i++) {
+            crashing.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0);
+            crashing.claim("host:8080/worker-0@cpu", T0);
+        }
+        assertThat(crashing.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0.plusSeconds(5)))
+                .as("it brought its instance down every time")
+                .isEqualTo(Job.Reclaim.GAVE_UP);
+        assertThat(crashing.getStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(crashing.getError())
+                .isEqualTo("training was interrupted 3 times (its instance stopped while running it); giving up");
+        assertThat(crashing.getFinishedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
     void onlyTheseMovesExist() {
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.RUNNING)).isTrue();
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.CANCELLED)).isTrue();

@@ -19,9 +19,11 @@ import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.jobs.JobTransitions;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
+import dev.gansvc.support.Jobs;
 import dev.gansvc.support.Requests;
 import dev.gansvc.web.ConflictException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +115,9 @@ class CrashRecoveryTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JobExecutor executorBean;
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -245,6 +250,52 @@ class CrashRecoveryTest {
         assertThatThrownBy(() -> jobService.retry(id))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("job " + id + " is SUCCEEDED: only a FAILED or CANCELLED job can be retried");
+    }
+
+    @Test
+    void aRestartedInstanceResumesTheJobsItsPreviousRunHeldBeforeAnyOther() {
+        long older = jobService
+                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .id();
+        long held = jobService
+                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .id();
+        long elsewhere = jobService
+                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .id();
+        // The previous run of instance "gan-7" held one, with a fresh heartbeat, when it was
+        // killed; another instance holds another. The oldest waits in the queue.
+        Instant now = clock.instant();
+        transitions.claim(held, "gan-7/worker-0@cpu", now).orElseThrow();
+        transitions.claim(elsewhere, "gan-77/worker-0@cpu", now).orElseThrow();
+        // ...and keeps it alive for the rest of this test class: the reaper leaves it alone.
+        jdbc.update(
+                "UPDATE jobs SET heartbeat_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(now.plusSeconds(3600)),
+                elsewhere);
+
+        GanProperties restarted = new GanProperties(
+                new GanProperties.Workers(true, 1, Duration.ofMillis(100), "gan-7"),
+                properties.jobs(),
+                properties.sampling(),
+                properties.datasets(),
+                properties.uploads());
+        WorkerPool pool = new WorkerPool(jobs, transitions, executorBean, restarted, clock);
+        pool.start();
+        try {
+            Job done = Jobs.awaitStatus(jobs, held, JobStatus.SUCCEEDED, Duration.ofMinutes(2));
+            assertThat(done.getAttempts()).as("the killed run counts").isEqualTo(2);
+            Job first = jobs.findById(older).orElseThrow();
+            assertThat(first.getStartedAt() == null || !first.getStartedAt().isBefore(done.getFinishedAt()))
+                    .as("the oldest queued job waited for it")
+                    .isTrue();
+        } finally {
+            pool.stop();
+        }
+        assertSucceededWithEveryStepOnce(held);
+        Job other = jobs.findById(elsewhere).orElseThrow();
+        assertThat(other.getStatus()).isEqualTo(JobStatus.RUNNING);
+        assertThat(other.getWorker()).as("not this instance's").isEqualTo("gan-77/worker-0@cpu");
     }
 
     private void assertResumesAtTheEnd(long id) {
