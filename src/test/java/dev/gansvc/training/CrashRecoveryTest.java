@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs it to the end: it resumes from the last checkpoint, succeeds, records every step exactly
  * once and stores the model once; after the last step, no step is trained again.
  *
- * <p>3 epochs of 2 steps on a 320-digit mnist-small; the workers are off, the test drives {@link JobExecutor}.
+ * <p>3 epochs of 2 steps of 64 on a 160-digit mnist-small; the workers are off, the test drives {@link JobExecutor}.
  */
 @SpringBootTest(
         properties = {
@@ -57,8 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
             "gan.jobs.heartbeat-interval=100ms",
             // No digit classifier to train for the quality report: this is about the phases.
             "gan.datasets.mnist-small.digits=false",
-            // 2 steps an epoch at batch 128 (288 training examples)
-            "gan.datasets.mnist-small.limit=320"
+            // 2 steps an epoch at batch 64 (144 training examples)
+            "gan.datasets.mnist-small.limit=160"
         })
 class CrashRecoveryTest {
 
@@ -207,7 +207,7 @@ class CrashRecoveryTest {
     @Test
     void aFailedJobRetriedResumesFromItsCheckpointKeepingItsHistory() {
         long id = jobService
-                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .submit(Requests.of("dcgan", "mnist-small", 3, 64, null, 11L))
                 .id();
         JobLease lease = transitions.claim(id, "w1", clock.instant()).orElseThrow();
         Recording failing = new Recording(transitions, it -> false) {
@@ -255,13 +255,13 @@ class CrashRecoveryTest {
     @Test
     void aRestartedInstanceResumesTheJobsItsPreviousRunHeldBeforeAnyOther() {
         long older = jobService
-                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .submit(Requests.of("dcgan", "mnist-small", 3, 64, null, 11L))
                 .id();
         long held = jobService
-                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .submit(Requests.of("dcgan", "mnist-small", 3, 64, null, 11L))
                 .id();
         long elsewhere = jobService
-                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .submit(Requests.of("dcgan", "mnist-small", 3, 64, null, 11L))
                 .id();
         // The previous run of instance "gan-7" held one, with a fresh heartbeat, when it was
         // killed; another instance holds another. The oldest waits in the queue.
@@ -314,7 +314,7 @@ class CrashRecoveryTest {
     /** Submits a job and runs it on a worker that dies somewhere; the job is left RUNNING. */
     private long crash(Recording recording, CheckpointStore store, DigitClassifiers digits) {
         long id = jobService
-                .submit(Requests.of("dcgan", "mnist-small", 3, 128, null, 11L))
+                .submit(Requests.of("dcgan", "mnist-small", 3, 64, null, 11L))
                 .id();
         JobLease lease = transitions
                 .claim(id, "old-instance/worker-0@cpu", clock.instant())
