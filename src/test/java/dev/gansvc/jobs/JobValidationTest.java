@@ -92,6 +92,18 @@ class JobValidationTest {
     }
 
     @Test
+    void retryingAJobWhoseDatasetWasDeletedIsAConflict() throws Exception {
+        Job cancelled = new Job("dcgan", "gone", "{}", 10, Instant.EPOCH);
+        cancelled.cancel(Instant.EPOCH);
+        when(jobs.findById(7L)).thenReturn(Optional.of(cancelled));
+        mvc.perform(post("/jobs/7/retry"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("job 7 cannot be retried: its dataset 'gone' no longer exists"));
+        verify(transitions, never()).retry(7);
+    }
+
+    @Test
     void retryingAnUnknownJobIsNotFound() throws Exception {
         when(transitions.retry(99)).thenReturn(Optional.empty());
         mvc.perform(post("/jobs/99/retry"))
