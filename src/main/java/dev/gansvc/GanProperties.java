@@ -21,9 +21,15 @@ public record GanProperties(
     /**
      * @param enabled false for an instance that serves the API but trains nothing
      * @param count   workers to run; 0 picks one per GPU (CUDA) or one (CPU)
+     * @param instanceId this instance's name in its workers' names, the same across its restarts
+     *     so that a restart takes back at once the jobs its previous run held; it must differ
+     *     from every other instance's on the database. Unset: the host name and the port it
+     *     serves on (no two running instances on one host share a port). An instance that serves
+     *     on no port gets the host name and a random suffix, one on a random port (0) a name its
+     *     next run will most likely not have: their restarts leave their jobs to the reaper
      */
     public record Workers(
-            boolean enabled, @Min(0) int count, @NotNull Duration pollInterval) {}
+            boolean enabled, @Min(0) int count, @NotNull Duration pollInterval, String instanceId) {}
 
     /**
      * @param maxParameters the most parameters a job's networks may have together, refused at

@@ -246,6 +246,26 @@ public class Job {
         }
     }
 
+    /**
+     * A user retries a FAILED or CANCELLED job: back to the queue, to resume from its checkpoint
+     * (kept when it failed or was cancelled; from scratch if there is none), keeping the history
+     * recorded up to it. The error, the end time and the cancel flag go, and the attempts start
+     * again at zero, so that {@code gan.jobs.max-attempts} applies afresh. False, and nothing
+     * changed, for a job in any other state.
+     */
+    public boolean retry() {
+        if (status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
+            return false;
+        }
+        moveTo(JobStatus.QUEUED);
+        worker = null;
+        error = null;
+        finishedAt = null;
+        cancelRequested = false;
+        attempts = 0;
+        return true;
+    }
+
     /** Whether a running job's worker has not shown it holds the job since {@code cutoff}. */
     public boolean isStale(Instant cutoff) {
         return status == JobStatus.RUNNING && (heartbeatAt == null || heartbeatAt.isBefore(cutoff));
@@ -260,13 +280,36 @@ public class Job {
         if (!isStale(cutoff)) {
             return Reclaim.NONE;
         }
+        return takeBack(maxAttempts, now, "its worker stopped reporting");
+    }
+
+    /**
+     * Takes the job back from a worker of this instance's previous run ({@code instancePrefix}
+     * begins the names of this instance's workers, which are the same across its restarts), at
+     * start-up and before this run's workers claim anything: that run is gone, so its jobs
+     * cannot be running anywhere, whatever their heartbeat says. As {@link #reclaimIfStale}
+     * otherwise: the interrupted run counts as an attempt (a graceful stop would have released
+     * the job), so a job that brings its instance down every time ends FAILED.
+     */
+    public Reclaim reclaimFromPreviousRun(String instancePrefix, int maxAttempts, Instant now) {
+        Objects.requireNonNull(instancePrefix, "instancePrefix");
+        if (status != JobStatus.RUNNING
+                || instancePrefix.isEmpty()
+                || worker == null
+                || !worker.startsWith(instancePrefix)) {
+            return Reclaim.NONE;
+        }
+        return takeBack(maxAttempts, now, "its instance stopped while running it");
+    }
+
+    private Reclaim takeBack(int maxAttempts, Instant now, String why) {
         worker = null;
         if (attempts < maxAttempts) {
             moveTo(JobStatus.QUEUED);
             return Reclaim.REQUEUED;
         }
         moveTo(JobStatus.FAILED);
-        error = "training was interrupted " + maxAttempts + " times (its worker stopped reporting); giving up";
+        error = "training was interrupted " + maxAttempts + " times (" + why + "); giving up";
         finishedAt = now;
         return Reclaim.GAVE_UP;
     }

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Jobs", description = "Submit, watch and cancel training jobs")
+@Tag(name = "Jobs", description = "Submit, watch, cancel and retry training jobs")
 @RestController
 @RequestMapping("/jobs")
 public class JobController {
@@ -112,6 +112,21 @@ public class JobController {
     @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> cancel(@PathVariable long id) {
         return ResponseEntity.accepted().body(jobs.cancel(id));
+    }
+
+    @Operation(
+            summary = "Retry a failed or cancelled job",
+            description = "Back in the queue, to resume from its last checkpoint (from scratch if it has none); "
+                    + "its losses and sample grids up to the checkpoint stay. Its attempts start again at zero.")
+    @ApiResponse(responseCode = "202", description = "Queued again")
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job is queued, running or has succeeded",
+            content = @Content(mediaType = PROBLEM))
+    @PostMapping(path = "/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JobView> retry(@PathVariable long id) {
+        return ResponseEntity.accepted().body(jobs.retry(id));
     }
 
     @Operation(

@@ -33,6 +33,12 @@ public interface JobRepository extends JpaRepository<Job, Long> {
              where j.status = dev.gansvc.jobs.JobStatus.RUNNING and (j.heartbeatAt is null or j.heartbeatAt < :cutoff)""")
     List<Long> findStaleIds(@Param("cutoff") Instant cutoff);
 
+    /** Running jobs whose worker's name may begin with {@code prefix} (a LIKE match: {@link Job} checks it exactly). */
+    @Query("""
+            select j.id from Job j
+             where j.status = dev.gansvc.jobs.JobStatus.RUNNING and j.worker like concat(:prefix, '%') order by j.id""")
+    List<Long> findRunningIdsByWorkerPrefix(@Param("prefix") String prefix);
+
     @Query("select j.cancelRequested from Job j where j.id = :id")
     boolean isCancelRequested(@Param("id") long id);
 

@@ -1,5 +1,6 @@
 package dev.gansvc.jobs;
 
+import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.TrainingSettings;
@@ -16,13 +17,14 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Submitting, reading and cancelling jobs. */
+/** Submitting, reading, cancelling and retrying jobs. */
 @Service
 public class JobService {
 
     private final JobRepository jobs;
     private final JobTransitions transitions;
     private final JobSpecResolver resolver;
+    private final DatasetCatalog datasets;
     private final ModelFamilies families;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
@@ -32,6 +34,7 @@ public class JobService {
             JobRepository jobs,
             JobTransitions transitions,
             JobSpecResolver resolver,
+            DatasetCatalog datasets,
             ModelFamilies families,
             JsonMapper json,
             ApplicationEventPublisher events,
@@ -39,6 +42,7 @@ public class JobService {
         this.jobs = jobs;
         this.transitions = transitions;
         this.resolver = resolver;
+        this.datasets = datasets;
         this.families = families;
         this.json = json;
         this.events = events;
@@ -84,6 +88,27 @@ public class JobService {
                         "job " + id + " is already " + find(id).getStatus() + " and cannot be cancelled");
             case CANCELLED -> {}
         }
+        return get(id);
+    }
+
+    /**
+     * Puts a FAILED or CANCELLED job back in the queue, to resume from its last checkpoint (from
+     * scratch if it has none) with its history up to there; a conflict for a job in any other state.
+     */
+    public JobView retry(long id) {
+        Job job = find(id);
+        if ((job.getStatus() == JobStatus.FAILED || job.getStatus() == JobStatus.CANCELLED)
+                && !datasets.names().contains(job.getDataset())) {
+            throw new ConflictException(
+                    "job " + id + " cannot be retried: its dataset '" + job.getDataset() + "' no longer exists");
+        }
+        boolean retried =
+                transitions.retry(id).orElseThrow(() -> new NotFoundException("job " + id + " does not exist"));
+        if (!retried) {
+            throw new ConflictException(
+                    "job " + id + " is " + find(id).getStatus() + ": only a FAILED or CANCELLED job can be retried");
+        }
+        events.publishEvent(new JobEvents.Submitted(id));
         return get(id);
     }
 

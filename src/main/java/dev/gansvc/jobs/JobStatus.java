@@ -5,8 +5,9 @@ package dev.gansvc.jobs;
  * <pre>
  *   QUEUED  -&gt; RUNNING (claimed), CANCELLED
  *   RUNNING -&gt; QUEUED (released at shutdown, or taken back when stale), SUCCEEDED, FAILED, CANCELLED
+ *   FAILED, CANCELLED -&gt; QUEUED (retried by a user)
  * </pre>
- * Final states go nowhere. {@link Job} decides when a move is made; this only says which exist.
+ * SUCCEEDED goes nowhere; FAILED and CANCELLED only back to the queue, when a user retries them. {@link Job} decides when a move is made; this only says which exist.
  */
 public enum JobStatus {
     QUEUED,
@@ -24,7 +25,8 @@ public enum JobStatus {
         return switch (this) {
             case QUEUED -> next == RUNNING || next == CANCELLED;
             case RUNNING -> next == QUEUED || next.isFinal();
-            case SUCCEEDED, FAILED, CANCELLED -> false;
+            case FAILED, CANCELLED -> next == QUEUED;
+            case SUCCEEDED -> false;
         };
     }
 }

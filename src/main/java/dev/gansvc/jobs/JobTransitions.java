@@ -116,9 +116,20 @@ public class JobTransitions {
         return jobs.lockById(id).map(job -> job.cancel(now));
     }
 
+    /** Puts a failed or cancelled job back in the queue; empty if there is no such job, false if it is in another state. */
+    @Transactional
+    public Optional<Boolean> retry(long id) {
+        return jobs.lockById(id).map(Job::retry);
+    }
+
     @Transactional
     public Job.Reclaim reclaimIfStale(long id, Instant cutoff, int maxAttempts, Instant now) {
         return apply(id, job -> job.reclaimIfStale(cutoff, maxAttempts, now), Job.Reclaim.NONE);
+    }
+
+    @Transactional
+    public Job.Reclaim reclaimFromPreviousRun(long id, String instancePrefix, int maxAttempts, Instant now) {
+        return apply(id, job -> job.reclaimFromPreviousRun(instancePrefix, maxAttempts, now), Job.Reclaim.NONE);
     }
 
     private <T> T apply(long id, Function<Job, T> move, T ifMissing) {

@@ -92,29 +92,21 @@ public class CheckpointStore {
     }
 
     /**
-     * Marks the job FAILED and drops its checkpoint, atomically; false, and nothing written, if
-     * the lease no longer holds the job (the checkpoint is then its new holder's).
+     * Marks the job FAILED; false, and nothing written, if the lease no longer holds the job. Its
+     * checkpoint stays, for a retry ({@code POST /jobs/{id}/retry}) to resume from.
      */
     @Transactional
     public boolean fail(JobLease lease, String error) {
-        if (!transitions.fail(lease, error, clock.instant())) {
-            return false;
-        }
-        discard(lease.jobId());
-        return true;
+        return transitions.fail(lease, error, clock.instant());
     }
 
-    /** As {@link #fail}, for a job its holder stopped because it was cancelled. */
+    /** As {@link #fail}, for a job its holder stopped because it was cancelled; its checkpoint stays too. */
     @Transactional
     public boolean cancel(JobLease lease) {
-        if (!transitions.stopCancelled(lease, clock.instant())) {
-            return false;
-        }
-        discard(lease.jobId());
-        return true;
+        return transitions.stopCancelled(lease, clock.instant());
     }
 
-    /** Drops the checkpoint of a job that will not resume. */
+    /** Drops the checkpoint of a job that will not resume from it. */
     @Transactional
     public void discard(long jobId) {
         checkpoints.findById(jobId).ifPresent(c -> {

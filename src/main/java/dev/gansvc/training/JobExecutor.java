@@ -90,7 +90,10 @@ public class JobExecutor {
             resumed =
                     checkpoints.latest(jobId).map(bytes -> ModelArtifact.readModel(bytes, spec.optimizer(), families));
         } catch (RuntimeException e) {
-            fail(lease, "cannot resume from checkpoint: " + e.getMessage());
+            // A retry would fail on it again: it starts from scratch instead.
+            if (checkpoints.fail(lease, "cannot resume from checkpoint: " + e.getMessage())) {
+                checkpoints.discard(jobId);
+            }
             return;
         }
         ModelFamily family = jobService.family(job);
@@ -122,6 +125,13 @@ public class JobExecutor {
         if (recorder.lostOwnership()) {
             log.warn("job {} was taken over elsewhere; this worker stops", jobId);
         } else if (outcome == Trainer.Outcome.COMPLETED) {
+            // A run resumed from the checkpoint after the last step trained nothing: it measures
+            // and stores the model it resumed with.
+            recorder.checkpointAtEnd();
+            if (recorder.lostOwnership()) {
+                log.warn("job {} was taken over elsewhere; this worker stops", jobId);
+                return;
+            }
             String quality = QualityReport.measure(
                             trainer,
                             spec.dataset(),

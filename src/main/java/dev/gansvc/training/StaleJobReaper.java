@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes back RUNNING jobs whose worker stopped reporting (a crashed or killed instance): they
- * go back to the queue and resume from their checkpoint, or fail after too many attempts.
+ * go back to the queue and resume from their checkpoint, or fail after too many attempts (keeping
+ * the checkpoint, for a retry).
  */
 @Component
 public class StaleJobReaper {
@@ -23,7 +24,6 @@ public class StaleJobReaper {
 
     private final JobRepository jobs;
     private final JobTransitions transitions;
-    private final CheckpointStore checkpoints;
     private final GanProperties.Jobs settings;
     private final TaskScheduler scheduler;
     private final Clock clock;
@@ -31,13 +31,11 @@ public class StaleJobReaper {
     public StaleJobReaper(
             JobRepository jobs,
             JobTransitions transitions,
-            CheckpointStore checkpoints,
             GanProperties properties,
             TaskScheduler scheduler,
             Clock clock) {
         this.jobs = jobs;
         this.transitions = transitions;
-        this.checkpoints = checkpoints;
         this.settings = properties.jobs();
         this.scheduler = scheduler;
         this.clock = clock;
@@ -54,10 +52,8 @@ public class StaleJobReaper {
             switch (transitions.reclaimIfStale(id, cutoff, settings.maxAttempts(), clock.instant())) {
                 case REQUEUED ->
                     log.warn("job {}: its worker stopped reporting; queued to resume from its last checkpoint", id);
-                case GAVE_UP -> {
-                    checkpoints.discard(id);
-                    log.warn("job {}: interrupted too often; marked FAILED", id);
-                }
+                // Its checkpoint stays, for a retry to resume from.
+                case GAVE_UP -> log.warn("job {}: interrupted too often; marked FAILED", id);
                 case NONE -> {}
             }
         }

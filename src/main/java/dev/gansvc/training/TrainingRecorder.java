@@ -20,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Persists one job's training as it runs: loss points and progress in one batch per heartbeat
- * interval, a sample grid per epoch, and checkpoints per epoch and per checkpoint interval.
+ * interval, a sample grid per epoch, and checkpoints per epoch (the last one too, before the
+ * quality is measured and the model stored) and per checkpoint interval.
  * Reads the job's cancel flag at each heartbeat, so a cancel on another instance is seen too.
  */
 final class TrainingRecorder implements TrainingListener {
@@ -30,7 +31,6 @@ final class TrainingRecorder implements TrainingListener {
     private final JobLease lease;
     private final long jobId;
     private final JobSpec spec;
-    private final long totalIterations;
     private final int examplesPerStep;
     private final JobControl control;
     private final GenerativeModel model;
@@ -45,6 +45,9 @@ final class TrainingRecorder implements TrainingListener {
     private long lastReportNanos = System.nanoTime();
     private long lastReportIteration;
     private long lastCheckpointNanos = System.nanoTime();
+    /** The iteration of the job's latest checkpoint as far as this run knows (where it resumed from). */
+    private long checkpointedIteration;
+
     private int epoch;
     private boolean lost;
 
@@ -60,7 +63,6 @@ final class TrainingRecorder implements TrainingListener {
         this.lease = lease;
         this.jobId = lease.jobId();
         this.spec = spec;
-        this.totalIterations = plan.totalIterations();
         this.examplesPerStep = plan.examplesPerStep(spec.trainingSettings());
         this.control = control;
         this.model = model;
@@ -72,6 +74,7 @@ final class TrainingRecorder implements TrainingListener {
         this.checkpointNanos = settings.checkpointInterval().toNanos();
         this.snapshotNoise = LatentNoise.sample(spec.seed() ^ 0x5EED5EEDL, SNAPSHOT_SIZE, spec.latentDim());
         this.lastReportIteration = model.iteration();
+        this.checkpointedIteration = model.iteration();
     }
 
     /** The repositories a recorder writes to. */
@@ -100,9 +103,9 @@ final class TrainingRecorder implements TrainingListener {
             lost = true;
             return;
         }
-        if (trained.iteration() < totalIterations) {
-            checkpoint();
-        }
+        // The last epoch's end too: a crash while the quality is measured or the model stored
+        // then resumes at the end, and goes straight to measuring and storing again.
+        checkpoint();
     }
 
     boolean shouldStop() {
@@ -124,6 +127,18 @@ final class TrainingRecorder implements TrainingListener {
         if (!lost) {
             checkpoints.save(lease, model.iteration(), epoch, ModelArtifact.write(model));
             lastCheckpointNanos = System.nanoTime();
+            checkpointedIteration = model.iteration();
+        }
+    }
+
+    /**
+     * Saves a checkpoint of the trained model after the last step unless there is one already
+     * (the last epoch's end saves it; a run resumed at the end has it): whatever happens while
+     * the quality is measured and the model stored, a restart does not train again.
+     */
+    void checkpointAtEnd() {
+        if (checkpointedIteration != model.iteration()) {
+            checkpoint();
         }
     }
 

@@ -242,6 +242,40 @@ class JobTest {
     }
 
     @Test
+    void aRestartedInstanceTakesBackOnlyItsOwnRunningJobsCountingTheAttempt() {
+        Job own = running(1, "host:8080/worker-0@cpu");
+        assertThat(own.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0.plusSeconds(1)))
+                .as("fresh heartbeat or not: that run is gone")
+                .isEqualTo(Job.Reclaim.REQUEUED);
+        assertThat(own.getStatus()).isEqualTo(JobStatus.QUEUED);
+        assertThat(own.getWorker()).isNull();
+        assertThat(own.getAttempts()).as("the crashed run counts").isEqualTo(1);
+
+        Job other = running(2, "host:80801/worker-0@cpu");
+        assertThat(other.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0))
+                .as("another instance's")
+                .isEqualTo(Job.Reclaim.NONE);
+        assertThat(other.reclaimFromPreviousRun("", MAX_ATTEMPTS, T0)).isEqualTo(Job.Reclaim.NONE);
+        assertThat(other.getStatus()).isEqualTo(JobStatus.RUNNING);
+        assertThat(other.getWorker()).isEqualTo("host:80801/worker-0@cpu");
+        assertThat(queued(3).reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0))
+                .isEqualTo(Job.Reclaim.NONE);
+
+        Job crashing = running(4, "host:8080/worker-0@cpu");
+        for (int i = 1; i < MAX_ATTEMPTS; i++) {
+            crashing.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0);
+            crashing.claim("host:8080/worker-0@cpu", T0);
+        }
+        assertThat(crashing.reclaimFromPreviousRun("host:8080/", MAX_ATTEMPTS, T0.plusSeconds(5)))
+                .as("it brought its instance down every time")
+                .isEqualTo(Job.Reclaim.GAVE_UP);
+        assertThat(crashing.getStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(crashing.getError())
+                .isEqualTo("training was interrupted 3 times (its instance stopped while running it); giving up");
+        assertThat(crashing.getFinishedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
     void onlyTheseMovesExist() {
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.RUNNING)).isTrue();
         assertThat(JobStatus.QUEUED.canBecome(JobStatus.CANCELLED)).isTrue();
@@ -252,10 +286,73 @@ class JobTest {
             assertThat(JobStatus.RUNNING.canBecome(next))
                     .as("RUNNING -> " + next)
                     .isEqualTo(next != JobStatus.RUNNING);
-            for (JobStatus end : new JobStatus[] {JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED}) {
-                assertThat(end.canBecome(next)).as(end + " -> " + next).isFalse();
+            assertThat(JobStatus.SUCCEEDED.canBecome(next))
+                    .as("SUCCEEDED -> " + next)
+                    .isFalse();
+            for (JobStatus end : new JobStatus[] {JobStatus.FAILED, JobStatus.CANCELLED}) {
+                assertThat(end.canBecome(next)).as(end + " -> " + next).isEqualTo(next == JobStatus.QUEUED);
             }
         }
+    }
+
+    @Test
+    void aFailedJobIsRetriedAfreshFromTheQueue() throws Exception {
+        Job job = running(1, "w1");
+        JobLease first = job.lease();
+        Instant now = T0;
+        for (int i = 1; i < MAX_ATTEMPTS; i++) {
+            now = now.plus(STALE_AFTER).plusSeconds(1);
+            job.reclaimIfStale(now.minus(STALE_AFTER), MAX_ATTEMPTS, now);
+            job.claim("w1", now);
+        }
+        assertThat(job.fail(job.lease(), "boom", now)).isTrue();
+        assertThat(job.getAttempts()).isEqualTo(MAX_ATTEMPTS);
+
+        assertThat(job.retry()).isTrue();
+        assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.getError()).isNull();
+        assertThat(job.getFinishedAt()).isNull();
+        assertThat(job.getWorker()).isNull();
+        assertThat(job.getAttempts()).as("max-attempts applies afresh").isZero();
+        assertThat(job.getStartedAt()).as("history kept").isEqualTo(T0);
+        assertThat(job.retry()).as("already queued").isFalse();
+
+        assertThat(job.claim("w2", now.plusSeconds(1))).isTrue();
+        assertThat(job.getAttempts()).isEqualTo(1);
+        assertThat(job.lease().claim()).as("a new fencing token").isEqualTo(MAX_ATTEMPTS + 1);
+        assertThat(job.holdBy(first, now))
+                .as("the first claim's lease holds nothing")
+                .isFalse();
+    }
+
+    @Test
+    void aCancelledJobIsRetriedWithoutItsCancelFlag() {
+        Job running = running(1, "w1");
+        assertThat(running.cancel(T0)).isEqualTo(Job.Cancellation.REQUESTED);
+        assertThat(running.stopCancelled(running.lease(), T0.plusSeconds(1))).isTrue();
+        assertThat(running.retry()).isTrue();
+        assertThat(running.getStatus()).isEqualTo(JobStatus.QUEUED);
+        assertThat(running.isCancelRequested()).as("else it would stop at once").isFalse();
+        assertThat(running.getFinishedAt()).isNull();
+
+        Job queued = queued(2);
+        queued.cancel(T0);
+        assertThat(queued.retry()).isTrue();
+        assertThat(queued.getStatus()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void onlyAFailedOrCancelledJobIsRetried() {
+        assertThat(queued(1).retry()).as("queued").isFalse();
+        Job running = running(2, "w1");
+        assertThat(running.retry()).as("running").isFalse();
+        assertThat(running.getStatus()).isEqualTo(JobStatus.RUNNING);
+        assertThat(running.getWorker()).isEqualTo("w1");
+        Job succeeded = running(3, "w1");
+        succeeded.succeed(succeeded.lease(), 7, null, T0);
+        assertThat(succeeded.retry()).as("succeeded").isFalse();
+        assertThat(succeeded.getStatus()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(succeeded.getModelId()).isEqualTo(7);
     }
 
     private static Job queued(long id) {

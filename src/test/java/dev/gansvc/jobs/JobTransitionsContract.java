@@ -146,8 +146,32 @@ abstract class JobTransitionsContract {
         assertThat(job.getError()).isNull();
 
         assertThat(checkpoints.fail(current, "done with this test")).isTrue();
-        assertThat(checkpointRows.existsById(id)).as("dropped with the failure").isFalse();
+        assertThat(checkpointRows.existsById(id)).as("kept for a retry").isTrue();
         assertThat(jobs.findById(id).orElseThrow().getStatus()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void aRestartedInstanceTakesBackOnlyTheJobsOfItsOwnName() {
+        long own = newJob();
+        long other = newJob();
+        Instant now = Instant.now();
+        String instance = "restart-" + own + "/";
+        JobLease old = transitions.claim(own, instance + "worker-0@cpu", now).orElseThrow();
+        transitions.claim(other, "restart-" + own + "0/worker-0@cpu", now).orElseThrow();
+
+        assertThat(jobs.findRunningIdsByWorkerPrefix(instance)).contains(own);
+        assertThat(transitions.reclaimFromPreviousRun(other, instance, 3, now)).isEqualTo(Job.Reclaim.NONE);
+        assertThat(transitions.reclaimFromPreviousRun(own, instance, 3, now)).isEqualTo(Job.Reclaim.REQUEUED);
+        assertThat(jobs.findRunningIdsByWorkerPrefix(instance)).doesNotContain(own, other);
+
+        JobLease current =
+                transitions.claim(own, instance + "worker-0@cpu", now).orElseThrow();
+        assertThat(transitions.holdBy(old, now))
+                .as("the previous run's lease, same name")
+                .isFalse();
+        assertThat(transitions.holdBy(current, now)).isTrue();
+        assertThat(jobs.findById(own).orElseThrow().getAttempts()).isEqualTo(2);
+        assertThat(jobs.findById(other).orElseThrow().getStatus()).isEqualTo(JobStatus.RUNNING);
     }
 
     @Test

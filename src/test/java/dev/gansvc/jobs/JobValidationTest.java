@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,6 +22,8 @@ import dev.gansvc.models.ModelService;
 import dev.gansvc.models.TrainedModelRepository;
 import dev.gansvc.web.UploadSlots;
 import dev.gansvc.web.WebProperties;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +82,46 @@ class JobValidationTest {
     @AfterEach
     void nothingStored() {
         verify(jobs, never()).save(any());
+    }
+
+    @Test
+    void retryingAJobThatIsNotFailedOrCancelledIsAConflict() throws Exception {
+        Job running = new Job("dcgan", "mnist", "{}", 10, Instant.EPOCH);
+        running.claim("w1", Instant.EPOCH);
+        when(transitions.retry(5)).thenReturn(Optional.of(false));
+        when(jobs.findById(5L)).thenReturn(Optional.of(running));
+        mvc.perform(post("/jobs/5/retry"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(
+                        jsonPath("$.detail").value("job 5 is RUNNING: only a FAILED or CANCELLED job can be retried"));
+
+        when(transitions.retry(6)).thenReturn(Optional.of(false));
+        when(jobs.findById(6L)).thenReturn(Optional.of(new Job("dcgan", "mnist", "{}", 10, Instant.EPOCH)));
+        mvc.perform(post("/jobs/6/retry"))
+                .andExpect(status().isConflict())
+                .andExpect(
+                        jsonPath("$.detail").value("job 6 is QUEUED: only a FAILED or CANCELLED job can be retried"));
+    }
+
+    @Test
+    void retryingAJobWhoseDatasetWasDeletedIsAConflict() throws Exception {
+        Job cancelled = new Job("dcgan", "gone", "{}", 10, Instant.EPOCH);
+        cancelled.cancel(Instant.EPOCH);
+        when(jobs.findById(7L)).thenReturn(Optional.of(cancelled));
+        mvc.perform(post("/jobs/7/retry"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("job 7 cannot be retried: its dataset 'gone' no longer exists"));
+        verify(transitions, never()).retry(7);
+    }
+
+    @Test
+    void retryingAnUnknownJobIsNotFound() throws Exception {
+        when(transitions.retry(99)).thenReturn(Optional.empty());
+        mvc.perform(post("/jobs/99/retry"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.jobs.JobTransitions;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
 import dev.gansvc.support.Jobs;
@@ -28,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stopping the service loses no finished work: on the same H2 file, a job paused by a
  * shutdown resumes from its checkpoint, and a job whose worker vanished is taken back and
- * resumed too. The resumed run's loss curve has every step exactly once. A finished run whose
+ * resumed too, at once by the same instance when it restarts. The resumed run's loss curve has
+ * every step exactly once. A finished run whose
  * quality takes long to measure is not mistaken for a lost one.
  */
 class RestartRecoveryTest {
@@ -91,6 +93,27 @@ class RestartRecoveryTest {
             Job done = Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(4));
             assertThat(done.getAttempts()).isEqualTo(2);
             assertEveryStepRecordedOnce(app, id, done.getTotalIterations());
+        }
+    }
+
+    @Test
+    void restartedInstanceTakesBackTheJobItHeldWhenKilledAtOnce() {
+        long id;
+        try (ConfigurableApplicationContext first =
+                start("gan.workers.instance-id=gan-1", "gan.workers.enabled=false")) {
+            id = submit(first, 2);
+            // Instance gan-1 was killed while it held the job: its heartbeat is fresh, so the
+            // reaper would wait stale-after (10 minutes here) before taking it back.
+            first.getBean(JobTransitions.class)
+                    .claim(id, "gan-1/worker-0@cpu", Instant.now())
+                    .orElseThrow();
+        }
+        try (ConfigurableApplicationContext second =
+                start("gan.workers.instance-id=gan-1", "gan.jobs.stale-after=10m")) {
+            Job done = Jobs.awaitStatus(
+                    second.getBean(JobRepository.class), id, JobStatus.SUCCEEDED, Duration.ofMinutes(2));
+            assertThat(done.getAttempts()).as("the killed run counts").isEqualTo(2);
+            assertEveryStepRecordedOnce(second, id, done.getTotalIterations());
         }
     }
 
