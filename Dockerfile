@@ -24,4 +24,10 @@ WORKDIR /home/gan
 COPY --from=build /app.jar app.jar
 USER gan
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "app.jar"]
+# Memory set explicitly, for a container of 16 GiB or more (smaller: lower all three):
+# the heap (API, uploads being decoded, models being saved), ND4J's native arrays (JavaCPP's
+# tracked allocations) and the whole process. A job whose model would not fit is refused at
+# submit (gan.jobs.max-parameters, sized to the heap); an OutOfMemoryError still exits the
+# process, whose jobs resume from their checkpoints when it restarts.
+ENV GAN_HEAP=4g GAN_NATIVE=6g GAN_PROCESS=12g
+ENTRYPOINT ["sh", "-c", "exec java -Xmx$GAN_HEAP -Dorg.bytedeco.javacpp.maxbytes=$GAN_NATIVE -Dorg.bytedeco.javacpp.maxphysicalbytes=$GAN_PROCESS -XX:+ExitOnOutOfMemoryError -jar app.jar"]

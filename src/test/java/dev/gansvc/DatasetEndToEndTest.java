@@ -8,9 +8,14 @@ import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.ServiceTest;
 import dev.gansvc.support.SquareImages;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,5 +123,47 @@ class DatasetEndToEndTest {
                 "/datasets?name=huge", "text/csv", "1,2\n".repeat(120_000).getBytes());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("larger than 400000 bytes");
+    }
+
+    @Test
+    void anImageOverThePixelLimitIsRefusedBeforeItIsDecoded() throws Exception {
+        // A PNG that declares 20,000 x 20,000 pixels in 57 bytes: an image bomb.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("bomb.png"));
+            zip.write(pngHeader(20_000, 20_000));
+            zip.closeEntry();
+        }
+        HttpResponse<String> refused = api.post("/datasets?name=bomb", "application/zip", bytes.toByteArray());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = api.readJson(refused.body());
+        assertThat(problem.get("limit").asString()).isEqualTo("maxImagePixels");
+        assertThat(problem.get("allowed").asLong()).isEqualTo(16_777_216L);
+        assertThat(problem.get("detail").asString()).contains("20000 x 20000 pixels");
+        assertThat(api.get("/datasets/bomb", "application/json").statusCode()).isEqualTo(404);
+    }
+
+    /** The PNG signature, an IHDR chunk declaring the size (8-bit grey), and IEND. */
+    private static byte[] pngHeader(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 0);
+        ihdr.put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer png = ByteBuffer.allocate(8 + 25 + 12);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IEND", new byte[0]);
+        return png.array();
+    }
+
+    private static void chunk(ByteBuffer png, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gansvc.web;
 
 import dev.gansvc.engine.data.InvalidDataException;
+import dev.gansvc.engine.data.LimitExceededException;
 import java.io.EOFException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -85,6 +86,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return pd;
     }
 
+    /** Data over a limit: too large to take, like a body over its byte limit (413), naming the limit. */
+    @ExceptionHandler(LimitExceededException.class)
+    ProblemDetail overLimit(LimitExceededException e) {
+        ProblemDetail pd = problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
+        pd.setProperty("limit", e.limit());
+        pd.setProperty("allowed", e.allowed());
+        return pd;
+    }
+
     @ExceptionHandler(InvalidDataException.class)
     ProblemDetail invalidData(InvalidDataException e) {
         return invalid(List.of(new FieldProblem("body", e.getMessage())));
@@ -92,7 +102,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UploadTooLargeException.class)
     ProblemDetail tooLarge(UploadTooLargeException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", e.getMessage());
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -55,10 +55,10 @@ public final class CsvTables {
             int rows = 0;
             for (; row != null; row = lines.next()) {
                 if (rows == maxRows) {
-                    throw new InvalidDataException("more than " + maxRows + " rows");
+                    throw new LimitExceededException("maxExamples", maxRows, "more than " + maxRows + " rows");
                 }
                 if ((rows + 1L) * features > maxValues) {
-                    throw new InvalidDataException("more than " + maxValues + " values");
+                    throw new LimitExceededException("maxValues", maxValues, "more than " + maxValues + " values");
                 }
                 if (row.length != columns) {
                     throw new InvalidDataException("line %d has %d fields, %s %d"

@@ -53,10 +53,13 @@ public final class ImageArchive {
                     throw new InvalidDataException("entry '" + name + "' is not a PNG or JPEG image");
                 }
                 if (images.size() == limits.maxExamples()) {
-                    throw new InvalidDataException("more than " + limits.maxExamples() + " images");
+                    throw new LimitExceededException(
+                            "maxExamples", limits.maxExamples(), "more than " + limits.maxExamples() + " images");
                 }
                 if ((images.size() + 1L) * channels * size * size > limits.maxValues()) {
-                    throw new InvalidDataException(
+                    throw new LimitExceededException(
+                            "maxValues",
+                            limits.maxValues(),
                             "more than %d images of %d x %d x %d values (at most %d values in all)"
                                     .formatted(images.size(), channels, size, size, limits.maxValues()));
                 }
@@ -132,8 +135,11 @@ public final class ImageArchive {
                 reader.setInput(stream, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > maxPixels) {
-                    throw new InvalidDataException("entry '%s' is %d x %d pixels; at most %d pixels are allowed"
-                            .formatted(name, reader.getWidth(0), reader.getHeight(0), maxPixels));
+                    throw new LimitExceededException(
+                            "maxImagePixels",
+                            maxPixels,
+                            "entry '%s' is %d x %d pixels; at most %d pixels are allowed"
+                                    .formatted(name, reader.getWidth(0), reader.getHeight(0), maxPixels));
                 }
                 return reader.read(0);
             } finally {
@@ -168,7 +174,8 @@ public final class ImageArchive {
         byte[] buffer = new byte[1 << 16];
         for (int n = entry.read(buffer); n >= 0; n = entry.read(buffer)) {
             if (out.size() + (long) n > budget) {
-                throw new InvalidDataException("the archive expands to more than " + limit + " bytes");
+                throw new LimitExceededException(
+                        "maxUncompressedBytes", limit, "the archive expands to more than " + limit + " bytes");
             }
             out.write(buffer, 0, n);
         }
