@@ -101,6 +101,10 @@ public class Job {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The API key that submitted the job; null when it came without one (open mode). */
+    @Column(name = "submitted_by")
+    private Long submittedBy;
+
     @Column(name = "started_at")
     private Instant startedAt;
 
@@ -392,6 +396,15 @@ public class Job {
 
     public String getQuality() {
         return quality;
+    }
+
+    public Long getSubmittedBy() {
+        return submittedBy;
+    }
+
+    /** Records the API key that submitted the job (null: none). */
+    public void submittedBy(Long keyId) {
+        this.submittedBy = keyId;
     }
 
     public Long getModelId() {

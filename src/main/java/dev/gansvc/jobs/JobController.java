@@ -2,6 +2,7 @@ package dev.gansvc.jobs;
 
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.LossSeries;
+import dev.gansvc.security.Caller;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import dev.gansvc.web.Paging;
@@ -61,7 +62,7 @@ public class JobController {
             content = @Content(mediaType = PROBLEM))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> submit(@RequestBody JobRequest request) {
-        JobView job = jobs.submit(request);
+        JobView job = jobs.submit(request, Caller.currentKeyId());
         return ResponseEntity.accepted()
                 .location(URI.create("/jobs/" + job.id()))
                 .body(job);
@@ -104,6 +105,10 @@ public class JobController {
             summary = "Cancel a queued or running job",
             description = "A running job stops at its next step; its losses stay.")
     @ApiResponse(responseCode = "202", description = "Cancelled, or cancellation requested")
+    @ApiResponse(
+            responseCode = "403",
+            description = "A trainer's key, and another key submitted the job",
+            content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @ApiResponse(
             responseCode = "409",
@@ -111,6 +116,7 @@ public class JobController {
             content = @Content(mediaType = PROBLEM))
     @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> cancel(@PathVariable long id) {
+        requireOwner(id);
         return ResponseEntity.accepted().body(jobs.cancel(id));
     }
 
@@ -119,6 +125,10 @@ public class JobController {
             description = "Back in the queue, to resume from its last checkpoint (from scratch if it has none); "
                     + "its losses and sample grids up to the checkpoint stay. Its attempts start again at zero.")
     @ApiResponse(responseCode = "202", description = "Queued again")
+    @ApiResponse(
+            responseCode = "403",
+            description = "A trainer's key, and another key submitted the job",
+            content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
     @ApiResponse(
             responseCode = "409",
@@ -126,6 +136,7 @@ public class JobController {
             content = @Content(mediaType = PROBLEM))
     @PostMapping(path = "/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> retry(@PathVariable long id) {
+        requireOwner(id);
         return ResponseEntity.accepted().body(jobs.retry(id));
     }
 
@@ -251,6 +262,13 @@ public class JobController {
                 .png(id, epoch)
                 .orElseThrow(() -> new NotFoundException("job " + id + " has no snapshot for epoch " + epoch));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    /** A trainer may cancel and retry only the jobs its own key submitted (403); admins and open mode any. */
+    private void requireOwner(long id) {
+        if (Caller.restrictedToOwn()) {
+            Caller.requireOwner(jobs.find(id).getSubmittedBy(), "job " + id);
+        }
     }
 
     private List<LossSeries> series(Job job) {

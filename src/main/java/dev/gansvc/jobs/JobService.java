@@ -51,14 +51,21 @@ public class JobService {
 
     /** Validates the request against the catalogues, fills in defaults and queues the job. */
     public JobView submit(JobRequest request) {
+        return submit(request, null);
+    }
+
+    /** As {@link #submit(JobRequest)}, recording the API key that submitted it (null: none). */
+    public JobView submit(JobRequest request, Long submittedBy) {
         JobSpecResolver.Resolved resolved = resolver.resolve(request);
         JobSpec spec = resolved.spec();
-        Job job = jobs.save(new Job(
+        Job fresh = new Job(
                 spec.model(),
                 spec.dataset(),
                 json.writeValueAsString(spec),
                 resolved.plan().totalIterations(),
-                clock.instant()));
+                clock.instant());
+        fresh.submittedBy(submittedBy);
+        Job job = jobs.save(fresh);
         events.publishEvent(new JobEvents.Submitted(job.getId()));
         return view(job);
     }
@@ -162,6 +169,7 @@ public class JobService {
                 job.getFinishedAt(),
                 job.getError(),
                 job.getModelId(),
-                job.getQuality() == null ? null : json.readValue(job.getQuality(), QualityReport.class));
+                job.getQuality() == null ? null : json.readValue(job.getQuality(), QualityReport.class),
+                job.getSubmittedBy());
     }
 }

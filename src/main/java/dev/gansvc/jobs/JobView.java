@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * A job as the API shows it.
  *
- * @param quality sample-quality figures measured when the job succeeded (absent before, and for
- *                data without an applicable measure)
+ * @param quality     sample-quality figures measured when the job succeeded (absent before, and for
+ *                    data without an applicable measure)
+ * @param submittedBy the id of the API key that submitted the job; null in open mode
  */
 public record JobView(
         long id,
@@ -22,7 +23,8 @@ public record JobView(
         Instant finishedAt,
         String error,
         Long modelId,
-        QualityReport quality) {
+        QualityReport quality,
+        Long submittedBy) {
 
     /**
      * @param epoch           the epoch the last reported step belonged to (1-based; 0 before the first)

@@ -57,6 +57,7 @@ class LayerTest {
                         "dev.gansvc.training..",
                         "dev.gansvc.datasets..",
                         "dev.gansvc.families..",
+                        "dev.gansvc.security..",
                         "dev.gansvc.web..")
                 .whereLayer("Service")
                 .mayNotBeAccessedByAnyLayer()
@@ -86,6 +87,7 @@ class LayerTest {
                         "dev.gansvc.training..",
                         "dev.gansvc.datasets..",
                         "dev.gansvc.families..",
+                        "dev.gansvc.security..",
                         "dev.gansvc.web..")
                 .check(classes);
     }

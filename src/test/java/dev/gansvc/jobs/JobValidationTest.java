@@ -20,6 +20,8 @@ import dev.gansvc.models.ArtifactRepository;
 import dev.gansvc.models.ModelController;
 import dev.gansvc.models.ModelService;
 import dev.gansvc.models.TrainedModelRepository;
+import dev.gansvc.security.SecurityConfiguration;
+import dev.gansvc.security.SecurityProperties;
 import dev.gansvc.web.UploadSlots;
 import dev.gansvc.web.WebProperties;
 import java.time.Instant;
@@ -50,9 +52,10 @@ import org.springframework.test.web.servlet.ResultActions;
     JobBudget.class,
     FamilyConfiguration.class,
     DatasetCatalog.class,
-    ModelService.class
+    ModelService.class,
+    SecurityConfiguration.class
 })
-@EnableConfigurationProperties({GanProperties.class, WebProperties.class})
+@EnableConfigurationProperties({GanProperties.class, WebProperties.class, SecurityProperties.class})
 class JobValidationTest {
 
     @Autowired
