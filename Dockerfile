@@ -30,4 +30,7 @@ EXPOSE 8080
 # submit (gan.jobs.max-parameters, sized to the heap); an OutOfMemoryError still exits the
 # process, whose jobs resume from their checkpoints when it restarts.
 ENV GAN_HEAP=4g GAN_NATIVE=6g GAN_PROCESS=12g
+# In a container the service listens on the network, so it runs with API keys:
+# docker run -e GAN_SECURITY_ADMIN_KEY=... (docs/operations.md, "API keys and roles").
+ENV GAN_SECURITY_MODE=keys
 ENTRYPOINT ["sh", "-c", "exec java -Xmx$GAN_HEAP -Dorg.bytedeco.javacpp.maxbytes=$GAN_NATIVE -Dorg.bytedeco.javacpp.maxphysicalbytes=$GAN_PROCESS -XX:+ExitOnOutOfMemoryError -jar app.jar"]
