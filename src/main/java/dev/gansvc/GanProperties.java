@@ -32,6 +32,8 @@ public record GanProperties(
             boolean enabled, @Min(0) int count, @NotNull Duration pollInterval, String instanceId) {}
 
     /**
+     * @param maxUnfinished       queued and running jobs at most, all together; more are refused (429)
+     * @param maxUnfinishedPerKey queued and running jobs at most per API key (keys mode)
      * @param maxParameters the most parameters a job's networks may have together, refused at
      *                      submit beyond (422); 0 sizes it to this JVM's heap
      */
@@ -40,7 +42,9 @@ public record GanProperties(
             @NotNull Duration staleAfter,
             @NotNull Duration checkpointInterval,
             @Min(1) int maxAttempts,
-            @Min(0) long maxParameters) {}
+            @Min(0) long maxParameters,
+            @Min(1) int maxUnfinished,
+            @Min(1) int maxUnfinishedPerKey) {}
 
     /**
      * @param maxCount        most samples in one picture

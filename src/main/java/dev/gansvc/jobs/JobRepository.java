@@ -25,6 +25,10 @@ public interface JobRepository extends JpaRepository<Job, Long> {
     @Query("select j.id from Job j where j.dataset = :dataset and j.status in :statuses order by j.id")
     List<Long> findIdsByDatasetAndStatusIn(String dataset, Collection<JobStatus> statuses);
 
+    long countByStatusIn(Collection<JobStatus> statuses);
+
+    long countBySubmittedByAndStatusIn(Long submittedBy, Collection<JobStatus> statuses);
+
     @Query("select j.id from Job j where j.status = dev.gansvc.jobs.JobStatus.QUEUED order by j.id")
     List<Long> findQueuedIds(Pageable limit);
 

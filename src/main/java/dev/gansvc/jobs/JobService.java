@@ -24,6 +24,7 @@ public class JobService {
     private final JobRepository jobs;
     private final JobTransitions transitions;
     private final JobSpecResolver resolver;
+    private final JobQuota quota;
     private final DatasetCatalog datasets;
     private final ModelFamilies families;
     private final JsonMapper json;
@@ -38,7 +39,9 @@ public class JobService {
             ModelFamilies families,
             JsonMapper json,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            JobQuota quota) {
+        this.quota = quota;
         this.jobs = jobs;
         this.transitions = transitions;
         this.resolver = resolver;
@@ -57,6 +60,7 @@ public class JobService {
     /** As {@link #submit(JobRequest)}, recording the API key that submitted it (null: none). */
     public JobView submit(JobRequest request, Long submittedBy) {
         JobSpecResolver.Resolved resolved = resolver.resolve(request);
+        quota.check(submittedBy);
         JobSpec spec = resolved.spec();
         Job fresh = new Job(
                 spec.model(),

@@ -50,6 +50,7 @@ import org.springframework.test.web.servlet.ResultActions;
     JobService.class,
     JobSpecResolver.class,
     JobBudget.class,
+    JobQuota.class,
     FamilyConfiguration.class,
     DatasetCatalog.class,
     ModelService.class,

@@ -1,10 +1,12 @@
 package dev.gansvc.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -27,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.datasource.url=jdbc:h2:mem:keys;DB_CLOSE_DELAY=-1",
             "gan.workers.enabled=false",
             "gan.security.mode=keys",
-            "gan.security.admin-key=" + ApiKeysTest.ADMIN
+            "gan.security.admin-key=" + ApiKeysTest.ADMIN,
+            "gan.jobs.max-unfinished-per-key=2",
+            "gan.jobs.max-unfinished=3"
         })
 @AutoConfigureMockMvc
 class ApiKeysTest {
@@ -120,6 +124,30 @@ class ApiKeysTest {
         as(ADMIN, delete("/keys/" + other.get("id").asLong())).andExpect(status().isNoContent());
         as(otherKey, get("/jobs")).andExpect(status().isUnauthorized());
         as(ADMIN, delete("/keys/" + other.get("id").asLong())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void noKeyFillsTheQueueAndTheQueueHasABound() throws Exception {
+        JsonNode first = create("first-trainer", "trainer");
+        JsonNode second = create("second-trainer", "trainer");
+        String firstKey = first.get("key").asString();
+        String secondKey = second.get("key").asString();
+        long a = submit(firstKey, first.get("id").asLong());
+        long b = submit(firstKey, first.get("id").asLong());
+        as(firstKey, post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "60"))
+                .andExpect(jsonPath("$.detail").value(containsString("gan.jobs.max-unfinished-per-key")));
+        long c = submit(secondKey, second.get("id").asLong());
+        as(secondKey, post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.detail").value(containsString("gan.jobs.max-unfinished)")));
+
+        as(firstKey, post("/jobs/" + a + "/cancel")).andExpect(status().isAccepted());
+        long d = submit(secondKey, second.get("id").asLong());
+        for (long id : new long[] {b, c, d}) {
+            as(ADMIN, post("/jobs/" + id + "/cancel")).andExpect(status().isAccepted());
+        }
     }
 
     @Test
