@@ -5,10 +5,10 @@ import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.security.Caller;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
+import dev.gansvc.web.PagedListing;
 import dev.gansvc.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -73,17 +73,7 @@ public class JobController {
             new Paging(Sort.by(Sort.Direction.DESC, "id"), Set.of("id", "createdAt", "status", "model", "dataset"));
 
     @Operation(summary = "List jobs, newest first, optionally by status")
-    @Parameter(
-            name = "page",
-            in = ParameterIn.QUERY,
-            description = Paging.PAGE,
-            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
-    @Parameter(
-            name = "size",
-            in = ParameterIn.QUERY,
-            description = Paging.SIZE,
-            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
-    @Parameter(name = "sort", in = ParameterIn.QUERY, description = Paging.SORT, schema = @Schema(type = "string"))
+    @PagedListing
     @ApiResponse(
             responseCode = "400",
             description = "Unknown status, or page, size or sort out of range",

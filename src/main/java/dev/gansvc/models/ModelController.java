@@ -3,10 +3,10 @@ package dev.gansvc.models;
 import dev.gansvc.GanProperties;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.LimitedInputStream;
+import dev.gansvc.web.PagedListing;
 import dev.gansvc.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -59,17 +59,7 @@ public class ModelController {
             Sort.by(Sort.Direction.DESC, "id"), Set.of("id", "createdAt", "jobId", "architecture", "dataset"));
 
     @Operation(summary = "List trained models, newest first")
-    @Parameter(
-            name = "page",
-            in = ParameterIn.QUERY,
-            description = Paging.PAGE,
-            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
-    @Parameter(
-            name = "size",
-            in = ParameterIn.QUERY,
-            description = Paging.SIZE,
-            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
-    @Parameter(name = "sort", in = ParameterIn.QUERY, description = Paging.SORT, schema = @Schema(type = "string"))
+    @PagedListing
     @ApiResponse(
             responseCode = "400",
             description = "page, size or sort out of range",

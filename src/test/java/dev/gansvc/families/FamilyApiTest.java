@@ -103,6 +103,20 @@ class FamilyApiTest {
                         .value("Body is not application/json"));
     }
 
+    @Test
+    void listingsDocumentTheirPagingLimits() throws Exception {
+        for (String path : List.of("/jobs", "/models")) {
+            String size = "$.paths['" + path + "'].get.parameters[?(@.name == 'size')].schema";
+            apiDocs()
+                    .andExpect(jsonPath(size + ".maximum").value(200))
+                    .andExpect(jsonPath(size + ".minimum").value(1))
+                    .andExpect(jsonPath("$.paths['" + path + "'].get.parameters[?(@.name == 'page')].schema.minimum")
+                            .value(0))
+                    .andExpect(jsonPath("$.paths['" + path + "'].get.parameters[?(@.name == 'sort')].in")
+                            .value("query"));
+        }
+    }
+
     // --- the catalogue ----------------------------------------------------------------------
 
     private ResultActions catalogue() throws Exception {
