@@ -58,25 +58,42 @@ public record GanProperties(
     /**
      * Limits on {@code POST /datasets}.
      *
-     * @param maxBytes             the request body (the zip or CSV file as sent)
+     * @param maxBytes             the request body (the zip or CSV file as sent), spooled to a temporary file
      * @param maxExamples          images in an archive or rows in a CSV file
+     * @param maxEntries           entries of any kind in an archive
+     * @param maxEntryBytes        what one archive entry may expand to
      * @param maxUncompressedBytes what an archive's entries may expand to, together
+     * @param maxExpansionRatio    how many times its packed size an archive may expand to
      * @param maxImagePixels       width x height of any one image before it is resized
      * @param maxImageSize         the largest side uploaded images may be resized to
+     * @param maxColumns           fields in a line of a CSV file
      * @param maxValues            numbers in a decoded dataset (4 bytes each in memory)
-     * @param maxConcurrent        uploads (datasets, examples to reconstruct) decoded at once; more get 429
+     * @param maxConcurrent        uploads (datasets, examples to reconstruct) received and decoded at once; more
+     *                             get 429
      */
     public record Uploads(
             @Min(1) long maxBytes,
             @Min(1) int maxExamples,
+            @Min(1) int maxEntries,
+            @Min(1) long maxEntryBytes,
             @Min(1) long maxUncompressedBytes,
+            @Min(1) int maxExpansionRatio,
             @Min(1) long maxImagePixels,
             @Min(1) int maxImageSize,
+            @Min(1) int maxColumns,
             @Min(1) long maxValues,
             @Min(1) int maxConcurrent) {
 
-        public UploadLimits limits() {
-            return new UploadLimits(maxExamples, maxUncompressedBytes, maxImagePixels, maxValues);
+        /** The limits on an archive of images of at most {@code examples} images. */
+        public UploadLimits archive(int examples) {
+            return new UploadLimits(
+                    examples,
+                    maxEntries,
+                    maxEntryBytes,
+                    maxUncompressedBytes,
+                    maxExpansionRatio,
+                    maxImagePixels,
+                    maxValues);
         }
     }
 

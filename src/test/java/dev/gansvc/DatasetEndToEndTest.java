@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -142,6 +144,40 @@ class DatasetEndToEndTest {
         assertThat(problem.get("allowed").asLong()).isEqualTo(16_777_216L);
         assertThat(problem.get("detail").asString()).contains("20000 x 20000 pixels");
         assertThat(api.get("/datasets/bomb", "application/json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void bombsAndVeryWideTablesAreRefusedNamingTheLimitAndLeaveNothingBehind() throws Exception {
+        // 64 MiB of zeros packs into about 64 KB: refused after its first mebibyte, by the ratio.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("zeros.png"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        HttpResponse<String> bomb = api.post("/datasets?name=zip-bomb", "application/zip", bytes.toByteArray());
+        assertThat(bomb.statusCode()).as(bomb.body()).isEqualTo(413);
+        assertThat(api.readJson(bomb.body()).get("limit").asString()).isEqualTo("maxExpansionRatio");
+
+        String wide = "1,".repeat(20_000) + "1\n";
+        HttpResponse<String> table = api.post("/datasets?name=wide", "text/csv", wide.getBytes());
+        assertThat(table.statusCode()).as(table.body()).isEqualTo(413);
+        JsonNode problem = api.readJson(table.body());
+        assertThat(problem.get("limit").asString()).isEqualTo("maxColumns");
+        assertThat(problem.get("allowed").asInt()).isEqualTo(16384);
+
+        assertThat(api.get("/datasets/zip-bomb", "application/json").statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/datasets/wide", "application/json").statusCode()).isEqualTo(404);
+        String spooled = "gan-upload-" + ProcessHandle.current().pid() + "-";
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(spooled)))
+                    .as("temporary upload files left behind")
+                    .isEmpty();
+        }
     }
 
     /** The PNG signature, an IHDR chunk declaring the size (8-bit grey), and IEND. */

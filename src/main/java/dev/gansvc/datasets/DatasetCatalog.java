@@ -113,7 +113,7 @@ public class DatasetCatalog {
     private Dataset iris() {
         try (Reader in = new InputStreamReader(
                 resources.getResource(IRIS_RESOURCE).getInputStream(), StandardCharsets.US_ASCII)) {
-            return CsvTables.read(in, "4", 150, 600).withClassNames(IRIS_SPECIES);
+            return CsvTables.read(in, "4", 150, 5, 600).withClassNames(IRIS_SPECIES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + IRIS_RESOURCE, e);
         }

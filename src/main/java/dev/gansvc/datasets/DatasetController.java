@@ -2,7 +2,6 @@ package dev.gansvc.datasets;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.web.InvalidFieldException;
-import dev.gansvc.web.LimitedInputStream;
 import dev.gansvc.web.UploadTooLargeException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -97,16 +96,15 @@ public class DatasetController {
         if (contentLength != null && contentLength > maxBytes) {
             throw new UploadTooLargeException(maxBytes);
         }
-        InputStream limited = new LimitedInputStream(body, maxBytes);
         DatasetView view;
         if (contentType.isCompatibleWith(MediaType.parseMediaType(CSV))) {
             rejectIfGiven("imageSize", imageSize, "CSV tables");
             rejectIfGiven("channels", channels, "CSV tables");
-            view = datasets.uploadTable(name, limited, labelColumn);
+            view = datasets.uploadTable(name, body, labelColumn);
         } else {
             rejectIfGiven("labelColumn", labelColumn, "image archives");
             view = datasets.uploadImages(
-                    name, limited, imageSize == null ? 28 : imageSize, channels == null ? 1 : channels);
+                    name, body, imageSize == null ? 28 : imageSize, channels == null ? 1 : channels);
         }
         return ResponseEntity.created(URI.create("/datasets/" + view.name())).body(view);
     }

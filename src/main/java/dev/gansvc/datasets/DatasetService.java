@@ -67,20 +67,28 @@ public class DatasetService {
         if (channels != 1 && channels != 3) {
             throw new InvalidFieldException("channels", "must be 1 (grey) or 3 (RGB) (was " + channels + ")");
         }
-        return slots.decode(() -> store(name, "images", ImageArchive.read(zip, imageSize, channels, limits.limits())));
+        return slots.receive(
+                zip,
+                in -> store(
+                        name,
+                        "images",
+                        ImageArchive.read(in, imageSize, channels, limits.archive(limits.maxExamples()))));
     }
 
     /** A CSV file of numeric columns, with an optional label column, stored under {@code name}. */
     public DatasetView uploadTable(String name, InputStream csv, String labelColumn) {
         checkNewName(name);
-        return slots.decode(() -> store(
-                name,
-                "table",
-                CsvTables.read(
-                        new InputStreamReader(csv, StandardCharsets.UTF_8),
-                        labelColumn,
-                        limits.maxExamples(),
-                        limits.maxValues())));
+        return slots.receive(
+                csv,
+                in -> store(
+                        name,
+                        "table",
+                        CsvTables.read(
+                                new InputStreamReader(in, StandardCharsets.UTF_8),
+                                labelColumn,
+                                limits.maxExamples(),
+                                limits.maxColumns(),
+                                limits.maxValues())));
     }
 
     public List<DatasetView> list() {

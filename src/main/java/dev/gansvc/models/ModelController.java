@@ -2,7 +2,6 @@ package dev.gansvc.models;
 
 import dev.gansvc.GanProperties;
 import dev.gansvc.web.InvalidFieldException;
-import dev.gansvc.web.LimitedInputStream;
 import dev.gansvc.web.PagedListing;
 import dev.gansvc.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,13 +44,11 @@ public class ModelController {
     private final ModelService models;
     private final int maxCount;
     private final int maxSampleValues;
-    private final long maxUploadBytes;
 
     public ModelController(ModelService models, GanProperties properties) {
         this.models = models;
         this.maxCount = properties.sampling().maxCount();
         this.maxSampleValues = properties.sampling().maxSampleValues();
-        this.maxUploadBytes = properties.uploads().maxBytes();
     }
 
     /** Sorted newest first unless sort names one of these. */
@@ -272,15 +269,13 @@ public class ModelController {
             consumes = {"application/zip", "application/x-zip-compressed"},
             produces = MediaType.IMAGE_PNG_VALUE)
     public ResponseEntity<byte[]> reconstructImages(@PathVariable long id, InputStream body) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_PNG)
-                .body(models.reconstructImages(id, new LimitedInputStream(body, maxUploadBytes)));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(models.reconstructImages(id, body));
     }
 
     @Operation(hidden = true)
     @PostMapping(path = "/{id}/reconstructions", consumes = CSV, produces = MediaType.APPLICATION_JSON_VALUE)
     public Reconstructions reconstructRows(@PathVariable long id, InputStream body) {
-        return models.reconstructRows(id, new LimitedInputStream(body, maxUploadBytes));
+        return models.reconstructRows(id, body);
     }
 
     private int checkedCount(int count) {

@@ -6,7 +6,6 @@ import dev.gansvc.engine.data.ImageArchive;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.InvalidDataException;
 import dev.gansvc.engine.data.TabularDataset;
-import dev.gansvc.engine.data.UploadLimits;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GeneratorModel;
@@ -132,8 +131,11 @@ public class ModelService {
             throw new InvalidFieldException(
                     "Content-Type", "model " + id + " reconstructs rows of numbers; send text/csv");
         }
-        return slots.decode(
-                () -> reconstructed(reconstructor, ImageArchive.read(zip, (int) shape[1], (int) shape[0], limits())));
+        return slots.receive(
+                zip,
+                in -> reconstructed(
+                        reconstructor,
+                        ImageArchive.read(in, (int) shape[1], (int) shape[0], uploads.archive(maxCount))));
     }
 
     private static byte[] reconstructed(Reconstructor reconstructor, ImageDataset images) {
@@ -159,8 +161,14 @@ public class ModelService {
             throw new InvalidFieldException(
                     "Content-Type", "model " + id + " reconstructs images; send a zip (application/zip)");
         }
-        TabularDataset rows = slots.decode(() -> CsvTables.read(
-                new InputStreamReader(csv, StandardCharsets.UTF_8), null, maxCount, (long) maxCount * shape[0]));
+        TabularDataset rows = slots.receive(
+                csv,
+                in -> CsvTables.read(
+                        new InputStreamReader(in, StandardCharsets.UTF_8),
+                        null,
+                        maxCount,
+                        uploads.maxColumns(),
+                        (long) maxCount * shape[0]));
         if (rows.exampleShape()[0] != shape[0]) {
             throw new InvalidDataException(
                     "rows have " + rows.exampleShape()[0] + " columns; model " + id + " takes " + shape[0]);
@@ -171,11 +179,6 @@ public class ModelService {
             INDArray e = r.sub(x);
             return new Reconstructions(id, r.toFloatMatrix(), e.mul(e).mean(1).toDoubleVector());
         });
-    }
-
-    private UploadLimits limits() {
-        return new UploadLimits(
-                maxCount, uploads.maxUncompressedBytes(), uploads.maxImagePixels(), uploads.maxValues());
     }
 
     /** Rows [from, to) of a batch, padded with blank (white) images to {@code width}. */

@@ -79,9 +79,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e);
+    }
+
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", e);
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String title, RetryLaterException e) {
+        return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
+                .body(problem(status, title, e.getMessage()));
     }
 
     @ExceptionHandler(OverBudgetException.class)

@@ -51,10 +51,10 @@ class UploadSlotsTest {
             slow.add(socket);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (slots.decoding() < 2 && System.nanoTime() < deadline) {
+        while (slots.inProgress() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(slots.decoding()).as("both slow uploads hold a slot").isEqualTo(2);
+        assertThat(slots.inProgress()).as("both slow uploads hold a slot").isEqualTo(2);
         try {
             HttpResponse<String> third = http.send(
                     upload("third", HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")),

@@ -1,6 +1,5 @@
 package dev.gansvc.engine.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,16 +21,20 @@ public final class CsvTables {
 
     private static final int INITIAL_VALUES = 1 << 20;
 
+    /** Numbers, header names and class names are short; a longer field is not a table's. */
+    private static final int MAX_FIELD_CHARS = 256;
+
     private CsvTables() {}
 
     /**
      * @param labelColumn the label column's header name or 0-based index, or null for none
      * @param maxRows     more rows than this are an error
+     * @param maxColumns  more fields than this in a line are an error, found before the line is read whole
      * @param maxValues   more numbers than this in all are an error
      */
-    public static TabularDataset read(Reader source, String labelColumn, int maxRows, long maxValues) {
-        try (BufferedReader in = new BufferedReader(source)) {
-            Lines lines = new Lines(in);
+    public static TabularDataset read(Reader source, String labelColumn, int maxRows, int maxColumns, long maxValues) {
+        try (source) {
+            Lines lines = new Lines(source, maxColumns);
             String[] first = lines.next();
             if (first == null) {
                 throw new InvalidDataException("no rows");
@@ -97,24 +100,100 @@ public final class CsvTables {
         }
     }
 
-    /** The non-blank lines of a reader, split into fields, with the current line's number. */
+    /**
+     * The non-blank lines of a reader, split into fields as they are read (commas outside double
+     * quotes; each field trimmed and unquoted), with the current line's number. A line is never
+     * held whole: a field longer than {@link #MAX_FIELD_CHARS} or a line of more than
+     * {@code maxColumns} fields is refused as soon as it is seen.
+     */
     private static final class Lines {
 
-        private final BufferedReader in;
+        private final Reader in;
+        private final int maxColumns;
+        private final char[] buffer = new char[1 << 16];
+        private int position;
+        private int length;
         private int number;
 
-        Lines(BufferedReader in) {
+        Lines(Reader in, int maxColumns) {
             this.in = in;
+            this.maxColumns = maxColumns;
         }
 
         String[] next() throws IOException {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                number++;
-                if (!line.isBlank()) {
-                    return fields(line);
+            for (List<String> line = line(); line != null; line = line()) {
+                if (line.size() > 1 || !line.get(0).isEmpty()) {
+                    return line.toArray(String[]::new);
                 }
             }
             return null;
+        }
+
+        /** The next line's fields, or null at the end; a line ends at \n, \r or \r\n. */
+        private List<String> line() throws IOException {
+            int ch = read();
+            if (ch < 0) {
+                return null;
+            }
+            number++;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (; ch >= 0 && ch != '\n' && ch != '\r'; ch = read()) {
+                if (ch == '"') {
+                    int after = read();
+                    if (quoted && after == '"') {
+                        append(field, '"', fields.size());
+                        continue;
+                    }
+                    if (after >= 0) {
+                        position--;
+                    }
+                    quoted = !quoted;
+                } else if (ch == ',' && !quoted) {
+                    add(fields, field);
+                } else {
+                    append(field, (char) ch, fields.size());
+                }
+            }
+            if (ch == '\r') {
+                int after = read();
+                if (after >= 0 && after != '\n') {
+                    position--;
+                }
+            }
+            add(fields, field);
+            return fields;
+        }
+
+        /** The next character, or -1 at the end; the one before it can be given back with {@code position--}. */
+        private int read() throws IOException {
+            if (position == length) {
+                length = in.read(buffer);
+                position = 0;
+                if (length <= 0) {
+                    length = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++];
+        }
+
+        private void add(List<String> fields, StringBuilder field) {
+            if (fields.size() == maxColumns) {
+                throw new LimitExceededException(
+                        "maxColumns", maxColumns, "line %d has more than %d fields".formatted(number, maxColumns));
+            }
+            fields.add(field.toString().trim());
+            field.setLength(0);
+        }
+
+        private void append(StringBuilder field, char ch, int column) {
+            if (field.length() == MAX_FIELD_CHARS) {
+                throw new InvalidDataException("line %d, column %d: a field longer than %d characters"
+                        .formatted(number, column, MAX_FIELD_CHARS));
+            }
+            field.append(ch);
         }
     }
 
@@ -195,30 +274,5 @@ public final class CsvTables {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** Splits on commas outside double quotes; trims and unquotes each field. */
-    private static String[] fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == ',' && !quoted) {
-                out.add(field.toString().trim());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        out.add(field.toString().trim());
-        return out.toArray(String[]::new);
     }
 }

@@ -40,9 +40,15 @@ public final class ImageArchive {
         }
         List<float[]> images = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        long budget = limits.maxUncompressedBytes();
-        try (ZipInputStream in = new ZipInputStream(zip)) {
+        Unpacked unpacked = new Unpacked(limits);
+        CountingInputStream packed = new CountingInputStream(zip);
+        try (ZipInputStream in = new ZipInputStream(packed)) {
+            int entries = 0;
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (++entries > limits.maxEntries()) {
+                    throw new LimitExceededException(
+                            "maxEntries", limits.maxEntries(), "more than " + limits.maxEntries() + " entries");
+                }
                 String name = entry.getName();
                 checkName(name);
                 if (entry.isDirectory() || ignored(name)) {
@@ -63,8 +69,7 @@ public final class ImageArchive {
                             "more than %d images of %d x %d x %d values (at most %d values in all)"
                                     .formatted(images.size(), channels, size, size, limits.maxValues()));
                 }
-                byte[] bytes = readAtMost(in, budget, limits.maxUncompressedBytes());
-                budget -= bytes.length;
+                byte[] bytes = unpacked.entry(name, in, packed);
                 images.add(pixels(decode(name, bytes, limits.maxImagePixels()), size, channels));
                 int slash = name.indexOf('/');
                 folders.add(slash < 0 ? "" : name.substring(0, slash));
@@ -168,17 +173,50 @@ public final class ImageArchive {
         return ImagePixels.scaled(resized, channels);
     }
 
-    /** An entry's bytes, failing as soon as the archive as a whole expands past its limit. */
-    private static byte[] readAtMost(InputStream entry, long budget, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        for (int n = entry.read(buffer); n >= 0; n = entry.read(buffer)) {
-            if (out.size() + (long) n > budget) {
-                throw new LimitExceededException(
-                        "maxUncompressedBytes", limit, "the archive expands to more than " + limit + " bytes");
-            }
-            out.write(buffer, 0, n);
+    /**
+     * Counts what the archive's entries expand to, failing as soon as one entry, all of them
+     * together, or their ratio to the bytes read from the archive pass their limits: a bomb is
+     * refused after its first mebibyte, not after its last.
+     */
+    private static final class Unpacked {
+
+        /** The ratio is judged once this much is unpacked: tiny archives of small files vary widely. */
+        private static final long RATIO_FROM_BYTES = 1 << 20;
+
+        private final UploadLimits limits;
+        private long total;
+
+        Unpacked(UploadLimits limits) {
+            this.limits = limits;
         }
-        return out.toByteArray();
+
+        byte[] entry(String name, InputStream entry, CountingInputStream packed) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            for (int n = entry.read(buffer); n >= 0; n = entry.read(buffer)) {
+                total += n;
+                if (out.size() + (long) n > limits.maxEntryBytes()) {
+                    throw new LimitExceededException(
+                            "maxEntryBytes",
+                            limits.maxEntryBytes(),
+                            "entry '%s' expands to more than %d bytes".formatted(name, limits.maxEntryBytes()));
+                }
+                if (total > limits.maxUncompressedBytes()) {
+                    throw new LimitExceededException(
+                            "maxUncompressedBytes",
+                            limits.maxUncompressedBytes(),
+                            "the archive expands to more than " + limits.maxUncompressedBytes() + " bytes");
+                }
+                if (total > RATIO_FROM_BYTES && total > (double) limits.maxExpansionRatio() * packed.count()) {
+                    throw new LimitExceededException(
+                            "maxExpansionRatio",
+                            limits.maxExpansionRatio(),
+                            "the archive expands to more than %d times its size (%d bytes from the first %d)"
+                                    .formatted(limits.maxExpansionRatio(), total, packed.count()));
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
     }
 }

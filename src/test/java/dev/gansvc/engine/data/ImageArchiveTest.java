@@ -19,7 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class ImageArchiveTest {
 
-    private static final UploadLimits LIMITS = new UploadLimits(100, 10_000_000, 1_000_000, 10_000_000);
+    private static final UploadLimits LIMITS =
+            new UploadLimits(100, 1000, 10_000_000, 10_000_000, 1000, 1_000_000, 10_000_000);
 
     @Test
     void foldersAreClassesAndImagesAreCroppedResizedAndScaled() throws IOException {
@@ -63,7 +64,7 @@ class ImageArchiveTest {
                         ImageArchive.read(zip(Map.of("big.png", image(1001, 1000, Color.RED, "png"))), 4, 1, LIMITS))
                 .hasMessage("entry 'big.png' is 1001 x 1000 pixels; at most 1000000 pixels are allowed");
         // A megabyte of zeros deflates to about a kilobyte: a small bomb against a smaller limit.
-        UploadLimits tight = new UploadLimits(100, 100_000, 1_000_000, 10_000_000);
+        UploadLimits tight = new UploadLimits(100, 1000, 10_000_000, 100_000, 10_000, 1_000_000, 10_000_000);
         assertThatThrownBy(() -> ImageArchive.read(zip(Map.of("zeros.png", new byte[1 << 20])), 4, 1, tight))
                 .hasMessage("the archive expands to more than 100000 bytes");
         Map<String, byte[]> mixed = new LinkedHashMap<>();
@@ -76,6 +77,31 @@ class ImageArchiveTest {
     }
 
     @Test
+    void decompressionBombsAreRefusedByEntrySizeRatioAndCount() throws IOException {
+        byte[] zeros = zip(Map.of("zeros.png", new byte[8 << 20])).readAllBytes();
+        assertThat(zeros.length).as("8 MiB of zeros packs small").isLessThan(20_000);
+        UploadLimits smallEntries = new UploadLimits(100, 1000, 2_000_000, 100_000_000, 10_000, 1_000_000, 10_000_000);
+        assertThatThrownBy(() -> ImageArchive.read(new ByteArrayInputStream(zeros), 4, 1, smallEntries))
+                .isInstanceOfSatisfying(
+                        LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("maxEntryBytes"))
+                .hasMessage("entry 'zeros.png' expands to more than 2000000 bytes");
+        UploadLimits ratio = new UploadLimits(100, 1000, 100_000_000, 100_000_000, 100, 1_000_000, 10_000_000);
+        assertThatThrownBy(() -> ImageArchive.read(new ByteArrayInputStream(zeros), 4, 1, ratio))
+                .isInstanceOfSatisfying(
+                        LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("maxExpansionRatio"))
+                .hasMessageStartingWith("the archive expands to more than 100 times its size (1");
+
+        Map<String, byte[]> folders = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            folders.put("empty-" + i + "/", new byte[0]);
+        }
+        UploadLimits fewEntries = new UploadLimits(100, 4, 10_000_000, 10_000_000, 1000, 1_000_000, 10_000_000);
+        assertThatThrownBy(() -> ImageArchive.read(zip(folders), 4, 1, fewEntries))
+                .isInstanceOfSatisfying(
+                        LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("maxEntries"));
+    }
+
+    @Test
     void storedFormRestoresTheSameData() throws IOException {
         ImageDataset images = ImageArchive.read(zip(Map.of("c/a.png", image(6, 6, Color.ORANGE, "png"))), 6, 3, LIMITS);
         Dataset restored = DatasetCodec.decode(DatasetCodec.encode(images));
@@ -83,7 +109,7 @@ class ImageArchiveTest {
         assertThat(restored.classNames()).containsExactly("c");
         assertThat(restored.batch(new int[] {0})).isEqualTo(images.batch(new int[] {0}));
 
-        TabularDataset table = CsvTables.read(new java.io.StringReader("1.5,2,a\n3,4.25,b\n"), "2", 10, 100);
+        TabularDataset table = CsvTables.read(new java.io.StringReader("1.5,2,a\n3,4.25,b\n"), "2", 10, 1000, 100);
         Dataset back = DatasetCodec.decode(DatasetCodec.encode(table));
         assertThat(back.batch(new int[] {0, 1}).toFloatMatrix()).isEqualTo(new float[][] {{1.5f, 2f}, {3f, 4.25f}});
         assertThat(back.labels()).containsExactly(0, 1);

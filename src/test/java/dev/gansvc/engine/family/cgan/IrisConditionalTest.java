@@ -22,7 +22,7 @@ class IrisConditionalTest {
         TabularDataset iris;
         try (Reader in =
                 new InputStreamReader(getClass().getResourceAsStream("/iris.dat"), StandardCharsets.US_ASCII)) {
-            iris = CsvTables.read(in, "4", 150, 600);
+            iris = CsvTables.read(in, "4", 150, 5, 600);
         }
         assertThat(iris.size()).isEqualTo(150);
         assertThat(iris.classCount()).isEqualTo(3);
