@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
+import dev.gansvc.support.HostileUploads;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.ServiceTest;
 import dev.gansvc.support.SquareImages;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,14 +125,9 @@ class DatasetEndToEndTest {
 
     @Test
     void anImageOverThePixelLimitIsRefusedBeforeItIsDecoded() throws Exception {
-        // A PNG that declares 20,000 x 20,000 pixels in 57 bytes: an image bomb.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("bomb.png"));
-            zip.write(pngHeader(20_000, 20_000));
-            zip.closeEntry();
-        }
-        HttpResponse<String> refused = api.post("/datasets?name=bomb", "application/zip", bytes.toByteArray());
+        // A PNG that declares 20,000 x 20,000 pixels in 45 bytes: an image bomb.
+        HttpResponse<String> refused =
+                api.post("/datasets?name=bomb", "application/zip", HostileUploads.pixelBomb(20_000, 20_000));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = api.readJson(refused.body());
@@ -149,21 +140,12 @@ class DatasetEndToEndTest {
     @Test
     void bombsAndVeryWideTablesAreRefusedNamingTheLimitAndLeaveNothingBehind() throws Exception {
         // 64 MiB of zeros packs into about 64 KB: refused after its first mebibyte, by the ratio.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("zeros.png"));
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 64; i++) {
-                zip.write(zeros);
-            }
-            zip.closeEntry();
-        }
-        HttpResponse<String> bomb = api.post("/datasets?name=zip-bomb", "application/zip", bytes.toByteArray());
+        HttpResponse<String> bomb =
+                api.post("/datasets?name=zip-bomb", "application/zip", HostileUploads.deflateBomb(64 << 20));
         assertThat(bomb.statusCode()).as(bomb.body()).isEqualTo(413);
         assertThat(api.readJson(bomb.body()).get("limit").asString()).isEqualTo("maxExpansionRatio");
 
-        String wide = "1,".repeat(20_000) + "1\n";
-        HttpResponse<String> table = api.post("/datasets?name=wide", "text/csv", wide.getBytes());
+        HttpResponse<String> table = api.post("/datasets?name=wide", "text/csv", HostileUploads.wideCsv(20_000));
         assertThat(table.statusCode()).as(table.body()).isEqualTo(413);
         JsonNode problem = api.readJson(table.body());
         assertThat(problem.get("limit").asString()).isEqualTo("maxColumns");
@@ -178,28 +160,5 @@ class DatasetEndToEndTest {
                     .as("temporary upload files left behind")
                     .isEmpty();
         }
-    }
-
-    /** The PNG signature, an IHDR chunk declaring the size (8-bit grey), and IEND. */
-    private static byte[] pngHeader(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13)
-                .putInt(width)
-                .putInt(height)
-                .put((byte) 8)
-                .put((byte) 0);
-        ihdr.put((byte) 0).put((byte) 0).put((byte) 0);
-        ByteBuffer png = ByteBuffer.allocate(8 + 25 + 12);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(png, "IHDR", ihdr.array());
-        chunk(png, "IEND", new byte[0]);
-        return png.array();
-    }
-
-    private static void chunk(ByteBuffer png, String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        png.putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue());
     }
 }
