@@ -16,7 +16,8 @@ public record GanProperties(
         @NotNull Jobs jobs,
         @NotNull Sampling sampling,
         @NotNull Map<String, DatasetFiles> datasets,
-        @NotNull Uploads uploads) {
+        @NotNull Uploads uploads,
+        @NotNull Rates rates) {
 
     /**
      * @param enabled false for an instance that serves the API but trains nothing
@@ -96,6 +97,22 @@ public record GanProperties(
                     maxValues);
         }
     }
+
+    /**
+     * Requests allowed per caller (the API key in {@code keys} mode, else the remote address); 0 = no
+     * limit. Each is a token bucket: a caller may make the whole allowance at once, and it comes
+     * back evenly over the period. One more request gets 429 with Retry-After.
+     *
+     * @param samplingPerMinute     samples, sample and interpolation pictures, and reconstructions
+     * @param uploadsPerHour        {@code POST /datasets}
+     * @param failedLoginsPerMinute requests with an invalid API key, per remote address ({@code keys}
+     *                              mode); beyond it the address's requests with a key are refused
+     *                              before the key is checked
+     */
+    public record Rates(
+            @Min(0) int samplingPerMinute,
+            @Min(0) int uploadsPerHour,
+            @Min(0) int failedLoginsPerMinute) {}
 
     /**
      * IDX image and label files, as Spring resource locations (classpath:, file:).

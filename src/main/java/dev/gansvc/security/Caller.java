@@ -1,6 +1,7 @@
 package dev.gansvc.security;
 
 import dev.gansvc.web.ForbiddenException;
+import java.security.Principal;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -8,9 +9,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The API key of the request being served, if it came with one: none in {@code open} mode, where
- * everything is allowed.
+ * everything is allowed. As the request's principal ({@code getUserPrincipal()}) it is named by
+ * the key's id, which the rate limits count requests by.
  */
-public record Caller(long keyId, Role role) {
+public record Caller(long keyId, Role role) implements Principal {
+
+    @Override
+    public String getName() {
+        return Long.toString(keyId);
+    }
 
     public static Optional<Caller> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

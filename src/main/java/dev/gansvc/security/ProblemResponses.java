@@ -8,7 +8,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** The 401 and 403 that Spring Security answers, as problem documents like the rest of the API. */
+/**
+ * The 401 and 403 that Spring Security answers, and the 429 for an address that sent too many
+ * invalid keys, as problem documents like the rest of the API.
+ */
 final class ProblemResponses {
 
     private ProblemResponses() {}
@@ -28,6 +31,11 @@ final class ProblemResponses {
 
     static AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, 403, "Forbidden", "this API key's role may not do this");
+    }
+
+    static void tooManyRequests(HttpServletResponse response, String detail, int retryAfterSeconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        write(response, 429, "Too many requests", detail);
     }
 
     static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package dev.gansvc.security;
 
+import dev.gansvc.ratelimits.RateLimits;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ObjectProvider<ApiKeys> keys)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, SecurityProperties properties, ObjectProvider<ApiKeys> keys, RateLimits rateLimits)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -43,7 +45,8 @@ public class SecurityConfiguration {
         http.exceptionHandling(
                         e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(ProblemResponses.forbidden()))
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(keys.getObject(), unauthorized), AuthorizationFilter.class)
+                        new ApiKeyAuthenticationFilter(keys.getObject(), unauthorized, rateLimits.failedLogins()),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // The request was authorised on its way in; its error page and async parts pass.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)

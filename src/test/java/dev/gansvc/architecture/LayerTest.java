@@ -58,6 +58,7 @@ class LayerTest {
                         "dev.gansvc.datasets..",
                         "dev.gansvc.families..",
                         "dev.gansvc.security..",
+                        "dev.gansvc.ratelimits..",
                         "dev.gansvc.web..")
                 .whereLayer("Service")
                 .mayNotBeAccessedByAnyLayer()
@@ -88,6 +89,7 @@ class LayerTest {
                         "dev.gansvc.datasets..",
                         "dev.gansvc.families..",
                         "dev.gansvc.security..",
+                        "dev.gansvc.ratelimits..",
                         "dev.gansvc.web..")
                 .check(classes);
     }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.gansvc.GanProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,10 +21,14 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** gan.security.mode=keys: 401 without a valid key, 403 for a role that may not act, keys stored hashed. */
+/**
+ * gan.security.mode=keys: 401 without a valid key, 403 for a role that may not act, keys stored
+ * hashed; sampling and uploads limited per key, and invalid keys per address (429).
+ */
 @SpringBootTest(
         properties = {
             "spring.datasource.url=jdbc:h2:mem:keys;DB_CLOSE_DELAY=-1",
@@ -31,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
             "gan.security.mode=keys",
             "gan.security.admin-key=" + ApiKeysTest.ADMIN,
             "gan.jobs.max-unfinished-per-key=2",
-            "gan.jobs.max-unfinished=3"
+            "gan.jobs.max-unfinished=3",
+            "gan.rates.sampling-per-minute=3",
+            "gan.rates.uploads-per-hour=2"
         })
 @AutoConfigureMockMvc
 class ApiKeysTest {
@@ -47,6 +54,9 @@ class ApiKeysTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    GanProperties properties;
 
     @Test
     void withoutAValidKeyEverythingButHealthAndDocsIs401() throws Exception {
@@ -166,6 +176,86 @@ class ApiKeysTest {
         assertThat(stored).contains(ApiKeys.hash(key), ApiKeys.hash(ADMIN)).doesNotContain(key, ADMIN);
         String everything = jdbc.queryForList("SELECT * FROM api_keys").toString();
         assertThat(everything).doesNotContain(key).doesNotContain(ADMIN);
+    }
+
+    @Test
+    void samplingAndUploadsAreRateLimitedPerKey() throws Exception {
+        String first = create("first-sampler", "trainer").get("key").asString();
+        String second = create("second-sampler", "trainer").get("key").asString();
+
+        // gan.rates.uploads-per-hour=2: two uploads, then one back every 30 minutes.
+        as(first, upload("rated-1")).andExpect(status().isCreated());
+        as(first, upload("rated-2")).andExpect(status().isCreated());
+        ResultActions refused = as(first, upload("rated-3"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(429))
+                .andExpect(jsonPath("$.detail")
+                        .value(containsString("this API key has used its 2 uploads an hour, the most allowed "
+                                + "(gan.rates.uploads-per-hour); try again in ")));
+        assertThat(retryAfter(refused)).isBetween(1700, 1800);
+        as(second, upload("rated-3")).andExpect(status().isCreated());
+        as(first, get("/datasets")).andExpect(status().isOk());
+
+        // gan.rates.sampling-per-minute=3, counted before the model is looked up: one back every 20 s.
+        as(first, get("/models/987654321/sample.png")).andExpect(status().isNotFound());
+        as(first, get("/models/987654321/samples")).andExpect(status().isNotFound());
+        as(first, get("/models/987654321/interpolation.png")).andExpect(status().isNotFound());
+        refused = as(
+                        first,
+                        post("/models/987654321/reconstructions")
+                                .contentType("text/csv")
+                                .content("1,2\n"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("(gan.rates.sampling-per-minute)")));
+        assertThat(retryAfter(refused)).isBetween(1, 20);
+        as(first, get("/models/987654321")).andExpect(status().isNotFound());
+        as(second, get("/models/987654321/sample.png")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAddressThatSendsInvalidKeysIsStoppedBeforeTheKeyIsChecked() throws Exception {
+        String guesser = "192.0.2.7";
+        int allowed = properties.rates().failedLoginsPerMinute();
+        for (int i = 0; i < allowed; i++) {
+            mvc.perform(from(guesser, get("/jobs").header(HttpHeaders.AUTHORIZATION, "Bearer guess-" + i)))
+                    .andExpect(status().isUnauthorized());
+        }
+        ResultActions refused = mvc.perform(
+                        from(guesser, get("/jobs").header(HttpHeaders.AUTHORIZATION, "Bearer guess")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("about:blank"))
+                .andExpect(jsonPath("$.title").value("Too many requests"))
+                .andExpect(jsonPath("$.status").value(429))
+                .andExpect(jsonPath("$.detail")
+                        .value(containsString("this address has used its " + allowed
+                                + " requests with an invalid API key a minute, the most allowed "
+                                + "(gan.rates.failed-logins-per-minute)")));
+        assertThat(retryAfter(refused)).isBetween(1, 60 / allowed);
+        // Not even a valid key is looked at from there...
+        mvc.perform(from(guesser, get("/jobs").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)))
+                .andExpect(status().isTooManyRequests());
+        // ...while other addresses are not affected.
+        as(ADMIN, get("/jobs")).andExpect(status().isOk());
+        mvc.perform(from("192.0.2.8", get("/jobs").header(HttpHeaders.AUTHORIZATION, "Bearer guess")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private static MockHttpServletRequestBuilder upload(String name) {
+        return post("/datasets?name=" + name).contentType("text/csv").content("a,b\n1,2\n3,4\n5,6\n7,8\n");
+    }
+
+    private static MockHttpServletRequestBuilder from(String address, MockHttpServletRequestBuilder request) {
+        return request.with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        });
+    }
+
+    private static int retryAfter(ResultActions result) {
+        return Integer.parseInt(result.andReturn().getResponse().getHeader(HttpHeaders.RETRY_AFTER));
     }
 
     private long submit(String key, long keyId) throws Exception {

@@ -279,7 +279,8 @@ class CrashRecoveryTest {
                 properties.jobs(),
                 properties.sampling(),
                 properties.datasets(),
-                properties.uploads());
+                properties.uploads(),
+                properties.rates());
         WorkerPool pool = new WorkerPool(jobs, transitions, executorBean, restarted, clock);
         pool.start();
         try {
