@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hostile uploads against a running service: the service's jar started as its own process (H2 in
- * memory, no workers, the heap given), then at once {@code --bombs} zip bombs (half a 1 GiB entry
+ * memory, no workers, no upload rate limit, the heap given), then at once {@code --bombs} zip bombs (half a 1 GiB entry
  * of zeros packed into about 1 MB, half a PNG declaring 50,000 x 50,000 pixels) and one CSV of
  * {@code --columns} columns on one line (about 18 MB). A client answered 429 tries again after a
  * short pause until it gets another answer, so every upload reaches a decoder. Prints the answers,
@@ -71,7 +71,9 @@ public final class UploadAbuseBenchmark {
                         jar,
                         "--server.port=" + port,
                         "--spring.datasource.url=jdbc:h2:mem:abuse;DB_CLOSE_DELAY=-1",
-                        "--gan.workers.enabled=false")
+                        "--gan.workers.enabled=false",
+                        // Every bomb is to reach a decoder: the per-address upload rate would refuse most first.
+                        "--gan.rates.uploads-per-hour=0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
