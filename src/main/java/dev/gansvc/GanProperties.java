@@ -65,6 +65,8 @@ public record GanProperties(
      * @param maxImageSize         the largest side uploaded images may be resized to
      * @param maxValues            numbers in a decoded dataset (4 bytes each in memory)
      * @param maxConcurrent        uploads (datasets, examples to reconstruct) decoded at once; more get 429
+     * @param maxStoragePerKey     bytes of stored datasets (as encoded, {@code sizeBytes}) an API key's
+     *                             uploads may take together; the upload past it gets 429 (keys mode)
      */
     public record Uploads(
             @Min(1) long maxBytes,
@@ -73,7 +75,8 @@ public record GanProperties(
             @Min(1) long maxImagePixels,
             @Min(1) int maxImageSize,
             @Min(1) long maxValues,
-            @Min(1) int maxConcurrent) {
+            @Min(1) int maxConcurrent,
+            @Min(1) long maxStoragePerKey) {
 
         public UploadLimits limits() {
             return new UploadLimits(maxExamples, maxUncompressedBytes, maxImagePixels, maxValues);
