@@ -71,6 +71,8 @@ public record GanProperties(
      * @param maxValues            numbers in a decoded dataset (4 bytes each in memory)
      * @param maxConcurrent        uploads (datasets, examples to reconstruct) received and decoded at once; more
      *                             get 429
+     * @param maxStoragePerKey     bytes of stored datasets (as encoded, {@code sizeBytes}) an API key's
+     *                             uploads may take together; the upload past it gets 429 (keys mode)
      */
     public record Uploads(
             @Min(1) long maxBytes,
@@ -83,7 +85,8 @@ public record GanProperties(
             @Min(1) int maxImageSize,
             @Min(1) int maxColumns,
             @Min(1) long maxValues,
-            @Min(1) int maxConcurrent) {
+            @Min(1) int maxConcurrent,
+            @Min(1) long maxStoragePerKey) {
 
         /** The limits on an archive of images of at most {@code examples} images. */
         public UploadLimits archive(int examples) {

@@ -125,7 +125,11 @@ public final class UploadAbuseBenchmark {
             System.out.println("first answers (status=count): " + first);
             System.out.println("final answers (status=count): " + last);
             System.out.println("csv: " + answers.get(answers.size() - 1).lastDetail);
-            System.out.println("5xx answers: " + fiveXx);
+            System.out.println("5xx answers: " + fiveXx + "; connections closed without an answer (status 0): "
+                    + answers.stream()
+                            .flatMap(a -> a.statuses.stream())
+                            .filter(st -> st == 0)
+                            .count());
             System.out.println("health afterwards: " + health + (service.isAlive() ? "" : " (the process exited)"));
             System.out.printf(
                     Locale.ROOT,
@@ -156,12 +160,20 @@ public final class UploadAbuseBenchmark {
                 Answers answers = new Answers();
                 long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
                 while (true) {
-                    HttpResponse<String> r = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(base + "/datasets?name=" + name))
-                                    .header("Content-Type", type)
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r;
+                    try {
+                        r = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(base + "/datasets?name=" + name))
+                                        .header("Content-Type", type)
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    } catch (IOException e) {
+                        // The connection closed before an answer: counted as status 0.
+                        answers.statuses.add(0);
+                        answers.lastDetail = e.toString();
+                        return answers;
+                    }
                     answers.statuses.add(r.statusCode());
                     answers.lastDetail = r.statusCode() + " " + r.body();
                     if (r.statusCode() != 429 || System.nanoTime() > deadline) {

@@ -75,6 +75,12 @@ public class DatasetController {
             responseCode = "415",
             description = "Neither application/zip nor text/csv",
             content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Uploads are being decoded already (gan.uploads.max-concurrent), or the API key's "
+                            + "datasets would take more than gan.uploads.max-storage-per-key; Retry-After says when to try again",
+            content = @Content(mediaType = PROBLEM))
     @PostMapping(
             consumes = {ZIP, "application/x-zip-compressed", CSV},
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -123,8 +129,14 @@ public class DatasetController {
         return datasets.get(name);
     }
 
-    @Operation(summary = "Delete an uploaded dataset", description = "Models trained on it stay.")
+    @Operation(
+            summary = "Delete an uploaded dataset",
+            description = "Models trained on it stay. A trainer's key may delete the datasets it uploaded.")
     @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(
+            responseCode = "403",
+            description = "A trainer's key, and another key uploaded the dataset",
+            content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such dataset", content = @Content(mediaType = PROBLEM))
     @ApiResponse(
             responseCode = "409",

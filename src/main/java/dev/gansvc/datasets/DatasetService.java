@@ -6,10 +6,12 @@ import dev.gansvc.engine.data.CsvTables;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.DatasetCodec;
 import dev.gansvc.engine.data.ImageArchive;
+import dev.gansvc.security.Caller;
 import dev.gansvc.web.ConflictException;
 import dev.gansvc.web.Echo;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
+import dev.gansvc.web.TooManyRequestsException;
 import dev.gansvc.web.UploadSlots;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,6 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class DatasetService {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    /**
+     * What a key over its storage quota is told to wait: room comes back only when it deletes
+     * datasets, so this is when to look again rather than a promise.
+     */
+    private static final int STORAGE_RETRY_AFTER_SECONDS = 60;
 
     private final DatasetCatalog catalog;
     private final UploadedDatasetRepository uploads;
@@ -107,7 +115,10 @@ public class DatasetService {
                 .orElseThrow(() -> new NotFoundException("dataset '" + Echo.value(name) + "' does not exist"));
     }
 
-    /** Deletes an upload no queued or running job needs; models trained on it stay. */
+    /**
+     * Deletes an upload no queued or running job needs; models trained on it stay. A trainer's
+     * key may delete only what it uploaded (403).
+     */
     @Transactional
     public void delete(String name) {
         if (catalog.isBuiltIn(name)) {
@@ -115,6 +126,7 @@ public class DatasetService {
         }
         UploadedDatasetRepository.Summary d = uploads.summary(name)
                 .orElseThrow(() -> new NotFoundException("dataset '" + Echo.value(name) + "' does not exist"));
+        Caller.requireOwner(d.uploadedBy(), "dataset '" + name + "'");
         List<Long> using = users.unfinishedJobs(name);
         if (!using.isEmpty()) {
             throw new ConflictException("dataset '" + name + "' is in use by unfinished jobs " + using
@@ -124,8 +136,13 @@ public class DatasetService {
         catalog.evict(d.id());
     }
 
+    /** Stores a decoded upload under the request's API key (none in open mode), within the key's storage quota. */
     private DatasetView store(String name, String kind, Dataset data) {
+        Long owner = Caller.currentKeyId();
         byte[] content = DatasetCodec.encode(data);
+        if (owner != null) {
+            checkStorage(owner, content.length);
+        }
         try {
             uploads.saveAndFlush(new UploadedDataset(
                     name,
@@ -135,11 +152,28 @@ public class DatasetService {
                     json.writeValueAsString(data.classNames()),
                     content,
                     Hashes.sha256(content),
-                    clock.instant()));
+                    clock.instant(),
+                    owner));
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("dataset '" + name + "' already exists");
         }
         return get(name);
+    }
+
+    /**
+     * Refuses (429) a dataset that would take the key's stored bytes past
+     * {@code gan.uploads.max-storage-per-key}. Counted, not reserved: two uploads of one key at
+     * the same moment may pass it by one dataset.
+     */
+    private void checkStorage(long owner, long size) {
+        long stored = uploads.storedBytesOf(owner);
+        if (stored + size > limits.maxStoragePerKey()) {
+            throw new TooManyRequestsException(
+                    ("this API key stores %d bytes of datasets; this one (%d bytes) would take it past %d "
+                                    + "(gan.uploads.max-storage-per-key): delete datasets it no longer needs to make room")
+                            .formatted(stored, size, limits.maxStoragePerKey()),
+                    STORAGE_RETRY_AFTER_SECONDS);
+        }
     }
 
     private void checkNewName(String name) {
@@ -166,6 +200,7 @@ public class DatasetService {
                 d.classNames(),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -181,7 +216,8 @@ public class DatasetService {
                 json.readValue(d.classNames(), new TypeReference<List<String>>() {}),
                 d.sizeBytes(),
                 d.sha256(),
-                d.createdAt());
+                d.createdAt(),
+                d.uploadedBy());
     }
 
     private static String shape(long[] shape) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param exampleShape [channels, height, width] or [features]
  * @param classes      class names in label order ({@code label=i} is {@code classes[i]}); empty without labels
  * @param sizeBytes    stored size of an upload (uploads only)
+ * @param uploadedBy   the id of the API key that uploaded it (uploads in keys mode only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetView(
@@ -24,4 +25,5 @@ public record DatasetView(
         List<String> classes,
         Long sizeBytes,
         String sha256,
-        Instant createdAt) {}
+        Instant createdAt,
+        Long uploadedBy) {}

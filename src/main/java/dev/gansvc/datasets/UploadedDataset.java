@@ -50,6 +50,10 @@ public class UploadedDataset {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The API key that uploaded it; null when it came without one (open mode). */
+    @Column(name = "uploaded_by")
+    private Long uploadedBy;
+
     protected UploadedDataset() {}
 
     public UploadedDataset(
@@ -60,7 +64,8 @@ public class UploadedDataset {
             String classNames,
             byte[] content,
             String sha256,
-            Instant createdAt) {
+            Instant createdAt,
+            Long uploadedBy) {
         this.name = name;
         this.kind = kind;
         this.exampleShape = exampleShape;
@@ -70,6 +75,7 @@ public class UploadedDataset {
         this.sizeBytes = content.length;
         this.sha256 = sha256;
         this.createdAt = createdAt;
+        this.uploadedBy = uploadedBy;
     }
 
     public Long getId() {
@@ -110,5 +116,9 @@ public class UploadedDataset {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Long getUploadedBy() {
+        return uploadedBy;
     }
 }

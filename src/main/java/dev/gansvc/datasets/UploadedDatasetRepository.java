@@ -13,15 +13,19 @@ public interface UploadedDatasetRepository extends JpaRepository<UploadedDataset
     /** Every upload's description without its content. */
     @Query("""
             select new dev.gansvc.datasets.UploadedDatasetRepository$Summary(d.id, d.name, d.kind, d.exampleShape,
-                   d.examples, d.classNames, d.sizeBytes, d.sha256, d.createdAt)
+                   d.examples, d.classNames, d.sizeBytes, d.sha256, d.createdAt, d.uploadedBy)
               from UploadedDataset d order by d.name""")
     List<Summary> summaries();
 
     @Query("""
             select new dev.gansvc.datasets.UploadedDatasetRepository$Summary(d.id, d.name, d.kind, d.exampleShape,
-                   d.examples, d.classNames, d.sizeBytes, d.sha256, d.createdAt)
+                   d.examples, d.classNames, d.sizeBytes, d.sha256, d.createdAt, d.uploadedBy)
               from UploadedDataset d where d.name = :name""")
     Optional<Summary> summary(String name);
+
+    /** The bytes stored for the datasets the key uploaded: what its storage quota counts. */
+    @Query("select coalesce(sum(d.sizeBytes), 0) from UploadedDataset d where d.uploadedBy = :keyId")
+    long storedBytesOf(long keyId);
 
     record Summary(
             long id,
@@ -32,5 +36,6 @@ public interface UploadedDatasetRepository extends JpaRepository<UploadedDataset
             String classNames,
             long sizeBytes,
             String sha256,
-            Instant createdAt) {}
+            Instant createdAt,
+            Long uploadedBy) {}
 }

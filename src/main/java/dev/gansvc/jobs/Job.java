@@ -270,6 +270,15 @@ public class Job {
         return true;
     }
 
+    /**
+     * Whether a user may delete the job with everything it recorded and its model: only once it
+     * has finished, when no worker holds it and none will claim it (a queued or running job is
+     * cancelled first). A retry could make it queued again, hence the check under the row lock.
+     */
+    public boolean mayBeDeleted() {
+        return status.isFinal();
+    }
+
     /** Whether a running job's worker has not shown it holds the job since {@code cutoff}. */
     public boolean isStale(Instant cutoff) {
         return status == JobStatus.RUNNING && (heartbeatAt == null || heartbeatAt.isBefore(cutoff));

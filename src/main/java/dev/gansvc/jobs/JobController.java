@@ -22,6 +22,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Jobs", description = "Submit, watch, cancel and retry training jobs")
+@Tag(name = "Jobs", description = "Submit, watch, cancel, retry and delete training jobs")
 @RestController
 @RequestMapping("/jobs")
 public class JobController {
@@ -128,6 +129,28 @@ public class JobController {
     public ResponseEntity<JobView> retry(@PathVariable long id) {
         requireOwner(id);
         return ResponseEntity.accepted().body(jobs.retry(id));
+    }
+
+    @Operation(
+            summary = "Delete a finished job and its model",
+            description = "A SUCCEEDED, FAILED or CANCELLED job goes with everything it recorded: its losses, sample "
+                    + "grids and checkpoint, and the model it trained with that model's artifact (GET /models/{id} is "
+                    + "then 404 too). A queued or running job is cancelled first.")
+    @ApiResponse(responseCode = "204", description = "Deleted, with its model")
+    @ApiResponse(
+            responseCode = "403",
+            description = "A trainer's key, and another key submitted the job",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job is queued or running: cancel it first",
+            content = @Content(mediaType = PROBLEM))
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable long id) {
+        requireOwner(id);
+        jobs.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(
@@ -254,7 +277,7 @@ public class JobController {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 
-    /** A trainer may cancel and retry only the jobs its own key submitted (403); admins and open mode any. */
+    /** A trainer may cancel, retry and delete only the jobs its own key submitted (403); admins and open mode any. */
     private void requireOwner(long id) {
         if (Caller.restrictedToOwn()) {
             Caller.requireOwner(jobs.find(id).getSubmittedBy(), "job " + id);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Submitting, reading, cancelling and retrying jobs. */
+/** Submitting, reading, cancelling, retrying and deleting jobs. */
 @Service
 public class JobService {
 
@@ -25,6 +25,7 @@ public class JobService {
     private final JobTransitions transitions;
     private final JobSpecResolver resolver;
     private final JobQuota quota;
+    private final JobOutputs outputs;
     private final DatasetCatalog datasets;
     private final ModelFamilies families;
     private final JsonMapper json;
@@ -40,8 +41,10 @@ public class JobService {
             JsonMapper json,
             ApplicationEventPublisher events,
             Clock clock,
-            JobQuota quota) {
+            JobQuota quota,
+            JobOutputs outputs) {
         this.quota = quota;
+        this.outputs = outputs;
         this.jobs = jobs;
         this.transitions = transitions;
         this.resolver = resolver;
@@ -121,6 +124,20 @@ public class JobService {
         }
         events.publishEvent(new JobEvents.Submitted(id));
         return get(id);
+    }
+
+    /**
+     * Deletes a finished job with its history, checkpoint and model ({@link JobTransitions#delete});
+     * a conflict for a queued or running one.
+     */
+    public void delete(long id) {
+        boolean deleted = transitions
+                .delete(id, outputs)
+                .orElseThrow(() -> new NotFoundException("job " + id + " does not exist"));
+        if (!deleted) {
+            throw new ConflictException(
+                    "job " + id + " is " + find(id).getStatus() + ": cancel it first, or wait for it to finish");
+        }
     }
 
     public JobSpec spec(Job job) {

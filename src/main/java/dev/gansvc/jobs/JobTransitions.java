@@ -122,6 +122,28 @@ public class JobTransitions {
         return jobs.lockById(id).map(Job::retry);
     }
 
+    /**
+     * Deletes a finished job with its loss points, sample grids and {@code outputs} (its
+     * checkpoint and model: passed in, as training's checkpoint store depends on this class), all
+     * or nothing, under its row lock: no worker claims or writes it meanwhile, and one that still
+     * tries later finds no job. Empty if there is no such job, false (nothing deleted) if it has
+     * not finished.
+     */
+    @Transactional
+    public Optional<Boolean> delete(long id, JobOutputs outputs) {
+        return jobs.lockById(id).map(job -> {
+            if (!job.mayBeDeleted()) {
+                return false;
+            }
+            // What points at the job goes first: the foreign keys are checked at each statement.
+            outputs.deleteOf(id);
+            lossPoints.deleteAll(id);
+            snapshots.deleteAll(id);
+            jobs.delete(job);
+            return true;
+        });
+    }
+
     @Transactional
     public Job.Reclaim reclaimIfStale(long id, Instant cutoff, int maxAttempts, Instant now) {
         return apply(id, job -> job.reclaimIfStale(cutoff, maxAttempts, now), Job.Reclaim.NONE);

@@ -59,6 +59,11 @@ public class LossPointRepository {
                 to);
     }
 
+    /** Drops every point of a job that is being deleted. */
+    public void deleteAll(long jobId) {
+        jdbc.update("DELETE FROM loss_values WHERE job_id = ?", jobId);
+    }
+
     /** Drops points past a checkpoint, which a resumed run records again. */
     public void deleteAfter(long jobId, long iteration) {
         jdbc.update("DELETE FROM loss_values WHERE job_id = ? AND iteration > ?", jobId, iteration);

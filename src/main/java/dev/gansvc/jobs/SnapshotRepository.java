@@ -46,6 +46,11 @@ public class SnapshotRepository {
                 .findFirst();
     }
 
+    /** Drops every grid of a job that is being deleted. */
+    public void deleteAll(long jobId) {
+        jdbc.update("DELETE FROM snapshots WHERE job_id = ?", jobId);
+    }
+
     public void deleteAfter(long jobId, long iteration) {
         jdbc.update("DELETE FROM snapshots WHERE job_id = ? AND iteration > ?", jobId, iteration);
     }

@@ -93,13 +93,13 @@ public class ModelService {
      * models only); the same seed gives the same bytes.
      */
     public byte[] samplePng(long id, int count, long seed, OptionalInt label, boolean filtered) {
-        return SamplePictures.png(generator(id, filtered), count, seed, checkedLabel(id, label));
+        return SamplePictures.png(generator(find(id), filtered), count, seed, checkedLabel(id, label));
     }
 
     /** {@code count} raw samples, of class {@code label} when given; the same seed gives the same values. */
     public Samples samples(long id, int count, long seed, OptionalInt label, boolean filtered) {
         TrainedModel model = find(id);
-        GeneratorModel generator = generator(id, filtered);
+        GeneratorModel generator = generator(model, filtered);
         OptionalInt checked = checkedLabel(id, label);
         float[][] rows = Workspaces.run("samples", () -> {
             INDArray flat = generator.generate(count, seed, checked).reshape('c', count, -1);
@@ -117,7 +117,7 @@ public class ModelService {
                     "model " + id + " makes rows of numbers, not images; "
                             + "interpolation pictures are drawn for image models");
         }
-        return Interpolation.png(generator(id), rows, steps, seed, checkedLabel(id, label));
+        return Interpolation.png(generator(model), rows, steps, seed, checkedLabel(id, label));
     }
 
     /**
@@ -200,11 +200,11 @@ public class ModelService {
     }
 
     private Reconstructor reconstructor(long id) {
+        TrainedModel model = find(id); // before the cache: see generator(TrainedModel)
         Reconstructor cached = reconstructors.get(id);
         if (cached != null) {
             return cached;
         }
-        TrainedModel model = find(id);
         if (!families.find(model.getArchitecture())
                 .map(f -> f.serves(Capability.RECONSTRUCTIONS))
                 .orElse(false)) {
@@ -246,18 +246,39 @@ public class ModelService {
     }
 
     /** The generator, through its discriminator's filter unless {@code filtered} is false (models that filter). */
-    private GeneratorModel generator(long id, boolean filtered) {
-        return filtered ? generator(id) : generator(id).unfiltered();
+    private GeneratorModel generator(TrainedModel model, boolean filtered) {
+        return filtered ? generator(model) : generator(model).unfiltered();
     }
 
-    private GeneratorModel generator(long id) {
-        GeneratorModel cached = generators.get(id);
+    /**
+     * The model's generator, loaded once. Callers pass the model's row, read first: the model may
+     * have been deleted with its job since it was cached, here or on another instance sharing the
+     * database, and then it is 404, not served from the cache.
+     */
+    private GeneratorModel generator(TrainedModel model) {
+        GeneratorModel cached = generators.get(model.getId());
         if (cached != null) {
             return cached;
         }
-        GeneratorModel loaded = ModelArtifact.readGenerator(artifact(id).getContent(), families);
-        generators.put(id, loaded);
+        GeneratorModel loaded =
+                ModelArtifact.readGenerator(artifact(model.getId()).getContent(), families);
+        generators.put(model.getId(), loaded);
         return loaded;
+    }
+
+    /**
+     * Deletes the model a job trained, with its artifact, in the caller's transaction (the job's
+     * deletion); nothing if the job has none. Its generator leaves this instance's caches.
+     */
+    @Transactional
+    public void deleteOfJob(long jobId) {
+        models.findByJobId(jobId).ifPresent(model -> {
+            models.delete(model);
+            models.flush(); // the model points at its artifact
+            artifacts.deleteById(model.getArtifactId());
+            generators.remove(model.getId());
+            reconstructors.remove(model.getId());
+        });
     }
 
     private TrainedModel find(long id) {

@@ -40,7 +40,8 @@ public record Caller(long keyId, Role role) implements Principal {
         if (caller.isPresent()
                 && caller.get().role() != Role.ADMIN
                 && !Objects.equals(ownerKeyId, caller.get().keyId())) {
-            throw new ForbiddenException(what + " was submitted with another key: a trainer may act only on its own");
+            throw new ForbiddenException(
+                    what + " belongs to another key: a trainer may act only on what its own key made");
         }
     }
 }

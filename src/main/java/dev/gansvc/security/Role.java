@@ -10,7 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public enum Role {
     /** Every GET. */
     READER,
-    /** Also submits jobs, uploads datasets, reconstructs, and cancels and retries its own jobs. */
+    /** Also submits jobs, uploads datasets, reconstructs; cancels, retries and deletes its own jobs and datasets. */
     TRAINER,
     /** Everything, keys included. */
     ADMIN;

@@ -16,8 +16,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 /**
  * Who may do what. {@code open}: everyone everything. {@code keys}: the health check and the API
  * documentation for everyone; every GET for readers; submitting jobs, uploading datasets and
- * reconstructing, and cancelling and retrying (own jobs, checked by the controller) for trainers;
- * everything else (keys, deleting datasets) for admins.
+ * reconstructing, and cancelling, retrying and deleting (own jobs and datasets, checked where they
+ * are looked up) for trainers; everything else (the keys) for admins.
  *
  * <p>Stateless: no sessions, no login pages, and no Spring Security CSRF tokens, as the API is
  * authenticated by a header that browsers do not send by themselves; {@code CrossSiteRequestFilter}
@@ -74,6 +74,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/jobs", "/jobs/*/cancel", "/jobs/*/retry")
                         .hasRole("TRAINER")
                         .requestMatchers(HttpMethod.POST, "/datasets", "/models/*/reconstructions")
+                        .hasRole("TRAINER")
+                        .requestMatchers(HttpMethod.DELETE, "/jobs/*", "/datasets/*")
                         .hasRole("TRAINER")
                         .anyRequest()
                         .hasRole("ADMIN"));

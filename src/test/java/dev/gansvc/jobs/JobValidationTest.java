@@ -69,6 +69,9 @@ class JobValidationTest {
     JobTransitions transitions;
 
     @MockitoBean
+    JobOutputs outputs;
+
+    @MockitoBean
     LossPointRepository lossPoints;
 
     @MockitoBean

@@ -108,7 +108,8 @@ class ApiKeysTest {
                 .andExpect(jsonPath("$.status").value(403));
         as(readerKey, get("/keys")).andExpect(status().isForbidden());
         as(trainerKey, get("/keys")).andExpect(status().isForbidden());
-        as(trainerKey, delete("/datasets/whatever")).andExpect(status().isForbidden());
+        as(readerKey, delete("/datasets/whatever")).andExpect(status().isForbidden());
+        as(trainerKey, delete("/datasets/whatever")).andExpect(status().isNotFound());
 
         // A trainer submits and cancels its own job; the job names its key.
         long own = submit(trainerKey, trainer.get("id").asLong());
