@@ -16,6 +16,7 @@ import dev.gansvc.support.ServiceTest;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,5 +116,51 @@ class MixtureJobEndToEndTest {
 
         BufferedImage plot = Api.decodePng(api.getPng("/models/" + modelId + "/sample.png?count=200&seed=1"));
         assertThat(plot.getWidth()).isEqualTo(480);
+
+        JsonNode curve = api.getJson("/jobs/" + id + "/quality");
+        assertThat(curve.get("points")).as("qualityEvery 0: the end only").hasSize(1);
+        assertThat(curve.at("/points/0/quality")).isEqualTo(job.get("quality"));
+    }
+
+    @Test
+    void measuresTheQualityEveryFewEpochsForAQualityCurve() throws Exception {
+        HttpResponse<String> submitted = api.postJson("/jobs", """
+                {"model": "gan", "dataset": "ring8", "epochs": 3, "batchSize": 512, "seed": 5, "qualityEvery": 1}""");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        long id = api.readJson(submitted.body()).get("id").asLong();
+        Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
+        JsonNode job = api.getJson("/jobs/" + id);
+        assertThat(job.at("/spec/qualityEvery").asInt()).isEqualTo(1);
+
+        JsonNode points = api.getJson("/jobs/" + id + "/quality").get("points");
+        assertThat(points).extracting(p -> p.get("epoch").asInt()).containsExactly(1, 2, 3);
+        assertThat(points).extracting(p -> p.get("final").asBoolean()).containsExactly(false, false, true);
+        assertThat(points).extracting(p -> p.get("iteration").asLong()).containsExactly(123L, 246L, 369L);
+        for (JsonNode p : points) {
+            assertThat(p.at("/quality/modeCoverage/modes").asInt()).isEqualTo(8);
+            assertThat(p.at("/quality/mmd/mmd2").isNumber()).isTrue();
+        }
+        assertThat(points.get(2).get("quality")).isEqualTo(job.get("quality"));
+        assertThat(points.get(0).get("quality"))
+                .as("measured on the model of the time")
+                .isNotEqualTo(job.get("quality"));
+
+        HttpResponse<String> csv = api.get("/jobs/" + id + "/quality", "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(4);
+        List<String> header = List.of(lines.get(0).split(","));
+        assertThat(header).startsWith("epoch", "iteration", "final").contains("modeCoverage.modesCovered", "mmd.mmd2");
+        assertThat(header).as("lists are left out").doesNotContain("mmd.bandwidths");
+        String[] last = lines.get(3).split(",");
+        assertThat(last[0]).isEqualTo("3");
+        assertThat(last[2]).isEqualTo("true");
+        assertThat(Double.parseDouble(last[header.indexOf("mmd.mmd2")]))
+                .isEqualTo(job.at("/quality/mmd/mmd2").asDouble());
+
+        HttpResponse<String> fractional = api.postJson("/jobs", """
+                {"model": "gan", "dataset": "ring8", "qualityEvery": 1.5}""");
+        assertThat(fractional.statusCode()).isEqualTo(400);
+        assertThat(fractional.body()).contains("qualityEvery");
     }
 }

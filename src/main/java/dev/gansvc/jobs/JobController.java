@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Jobs", description = "Submit, watch, cancel, retry and delete training jobs")
 @RestController
@@ -42,8 +43,11 @@ public class JobController {
     private final JobService jobs;
     private final LossPointRepository lossPoints;
     private final SnapshotRepository snapshots;
+    private final JsonMapper json;
 
-    public JobController(JobService jobs, LossPointRepository lossPoints, SnapshotRepository snapshots) {
+    public JobController(
+            JobService jobs, LossPointRepository lossPoints, SnapshotRepository snapshots, JsonMapper json) {
+        this.json = json;
         this.jobs = jobs;
         this.lossPoints = lossPoints;
         this.snapshots = snapshots;
@@ -214,6 +218,33 @@ public class JobController {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    @Operation(
+            summary = "Quality curve: the samples' quality over the run",
+            description = "Measured every qualityEvery epochs while the job trained (none when it is 0, the default), "
+                    + "and when it ended (the point marked final, the job's own quality). Readable while the job runs. "
+                    + "CSV with Accept: text/csv, one column per figure.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The measured points",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = QualityCurve.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @GetMapping(path = "/{id}/quality", produces = MediaType.APPLICATION_JSON_VALUE)
+    public QualityCurve quality(@PathVariable long id) {
+        Job job = jobs.find(id);
+        return QualityCurve.of(job, jobs.spec(job).epochs(), snapshots.qualities(id), json);
+    }
+
+    @Operation(hidden = true)
+    @GetMapping(path = "/{id}/quality", produces = CSV)
+    public String qualityCsv(@PathVariable long id) {
+        return quality(id).csv();
     }
 
     @Operation(summary = "Loss curve as a chart", description = "Downsampled to at most 800 points.")

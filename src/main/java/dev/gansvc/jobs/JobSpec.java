@@ -30,8 +30,18 @@ public record JobSpec(
         OptimizerSettings optimizer,
         OptionValues options) {
 
-    /** How long and in what batches it trains. */
-    public record Schedule(int epochs, int batchSize, LearningRateSchedule learningRate) {}
+    /**
+     * How long and in what batches it trains.
+     *
+     * @param qualityEvery epochs between quality measurements while it trains; 0: only at the end
+     */
+    public record Schedule(int epochs, int batchSize, LearningRateSchedule learningRate, int qualityEvery) {
+
+        /** Whether the quality is measured at the end of {@code epoch} (the last epoch's is the job's own). */
+        public boolean measuresQualityAfter(int epoch) {
+            return qualityEvery > 0 && epoch % qualityEvery == 0 && epoch < epochs;
+        }
+    }
 
     /**
      * A spec from flat values by option name (numbers of any boxed type): a stored spec, or a
@@ -46,8 +56,8 @@ public record JobSpec(
                 integer(values, CommonOptions.EPOCHS),
                 integer(values, CommonOptions.BATCH_SIZE),
                 LearningRateSchedule.fromId((String) typed(
-                        CommonOptions.LEARNING_RATE_SCHEDULE,
-                        values.get(CommonOptions.LEARNING_RATE_SCHEDULE.name()))));
+                        CommonOptions.LEARNING_RATE_SCHEDULE, values.get(CommonOptions.LEARNING_RATE_SCHEDULE.name()))),
+                integer(values, CommonOptions.QUALITY_EVERY));
         OptimizerSettings optimizer = new OptimizerSettings(
                 real(values, CommonOptions.LEARNING_RATE),
                 real(values, CommonOptions.BETA1),
@@ -81,6 +91,7 @@ public record JobSpec(
                 CommonOptions.LEARNING_RATE_SCHEDULE.name(),
                 schedule.learningRate().id());
         map.put(CommonOptions.GENERATOR_AVERAGE.name(), optimizer.generatorAverage());
+        map.put(CommonOptions.QUALITY_EVERY.name(), schedule.qualityEvery());
         map.put("variant", variant);
         map.putAll(options.asMap());
         return map;

@@ -66,12 +66,15 @@ public class JobTransitions {
         return held;
     }
 
-    /** The holder's sample grid of an epoch; false (and nothing written) if it no longer holds the job. */
+    /**
+     * The holder's sample grid of an epoch, with the quality measured then (JSON; null when not
+     * measured); false (and nothing written) if it no longer holds the job.
+     */
     @Transactional
-    public boolean recordSnapshot(JobLease lease, int epoch, long iteration, byte[] png, Instant now) {
+    public boolean recordSnapshot(JobLease lease, int epoch, long iteration, byte[] png, String quality, Instant now) {
         boolean held = holdBy(lease, now);
         if (held) {
-            snapshots.insert(lease.jobId(), epoch, iteration, png, now);
+            snapshots.insert(lease.jobId(), epoch, iteration, png, quality, now);
         }
         return held;
     }

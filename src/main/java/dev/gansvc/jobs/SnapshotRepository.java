@@ -17,14 +17,24 @@ public class SnapshotRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(long jobId, int epoch, long iteration, byte[] png, Instant createdAt) {
+    /** @param quality the quality measured at the epoch's end (JSON), or null when it was not measured */
+    public void insert(long jobId, int epoch, long iteration, byte[] png, String quality, Instant createdAt) {
         jdbc.update(
-                "INSERT INTO snapshots (job_id, epoch, iteration, png, created_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO snapshots (job_id, epoch, iteration, png, quality, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 jobId,
                 epoch,
                 iteration,
                 png,
+                quality,
                 Timestamp.from(createdAt));
+    }
+
+    /** The quality measured at the ends of epochs, in epoch order. */
+    public List<QualityPoint> qualities(long jobId) {
+        return jdbc.query(
+                "SELECT epoch, iteration, quality FROM snapshots WHERE job_id = ? AND quality IS NOT NULL ORDER BY epoch",
+                (rs, n) -> new QualityPoint(rs.getInt(1), rs.getLong(2), rs.getString(3)),
+                jobId);
     }
 
     public List<Snapshot> list(long jobId) {

@@ -118,8 +118,16 @@ public class JobExecutor {
                 lease.worker());
 
         Trainer trainer = new Trainer(model, data, spec.trainingSettings());
-        TrainingRecorder recorder =
-                new TrainingRecorder(lease, spec, trainer.plan(), control, model, repositories, settings, clock);
+        TrainingRecorder recorder = new TrainingRecorder(
+                lease,
+                spec,
+                trainer.plan(),
+                control,
+                model,
+                repositories,
+                settings,
+                () -> quality(trainer, spec),
+                clock);
         Trainer.Outcome outcome = trainer.train(recorder, recorder::shouldStop);
         recorder.flush();
         if (recorder.lostOwnership()) {
@@ -132,15 +140,8 @@ public class JobExecutor {
                 log.warn("job {} was taken over elsewhere; this worker stops", jobId);
                 return;
             }
-            String quality = QualityReport.measure(
-                            trainer,
-                            spec.dataset(),
-                            spec.seed(),
-                            digitClassifiers.forDataset(spec.dataset()),
-                            classClassifiers)
-                    .map(json::writeValueAsString)
-                    .orElse(null);
-            long modelId = checkpoints.complete(lease, spec.dataset(), model, ModelArtifact.write(model), quality);
+            long modelId = checkpoints.complete(
+                    lease, spec.dataset(), model, ModelArtifact.write(model), quality(trainer, spec));
             log.info("job {} succeeded: model {}", jobId, modelId);
         } else if (control.cancelled()) {
             checkpoints.cancel(lease);
@@ -156,6 +157,18 @@ public class JobExecutor {
                 log.warn("job {} was taken over elsewhere before it could be paused", jobId);
             }
         }
+    }
+
+    /** The quality of the trainer's model now, as JSON; null where nothing applies. */
+    private String quality(Trainer trainer, JobSpec spec) {
+        return QualityReport.measure(
+                        trainer,
+                        spec.dataset(),
+                        spec.seed(),
+                        digitClassifiers.forDataset(spec.dataset()),
+                        classClassifiers)
+                .map(json::writeValueAsString)
+                .orElse(null);
     }
 
     private void fail(JobLease lease, String error) {

@@ -16,11 +16,12 @@ import dev.gansvc.jobs.JobTransitions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Persists one job's training as it runs: loss points and progress in one batch per heartbeat
- * interval, a sample grid per epoch, and checkpoints per epoch (the last one too, before the
+ * interval, a sample grid per epoch (with the quality every {@code qualityEvery} epochs), and checkpoints per epoch (the last one too, before the
  * quality is measured and the model stored) and per checkpoint interval.
  * Reads the job's cancel flag at each heartbeat, so a cancel on another instance is seen too.
  */
@@ -41,6 +42,7 @@ final class TrainingRecorder implements TrainingListener {
     private final long heartbeatNanos;
     private final long checkpointNanos;
     private final INDArray snapshotNoise;
+    private final Supplier<String> quality;
     private final List<LossPoint> pending = new ArrayList<>();
     private long lastReportNanos = System.nanoTime();
     private long lastReportIteration;
@@ -59,8 +61,10 @@ final class TrainingRecorder implements TrainingListener {
             GenerativeModel model,
             Repositories repositories,
             GanProperties.Jobs settings,
+            Supplier<String> quality,
             Clock clock) {
         this.lease = lease;
+        this.quality = quality;
         this.jobId = lease.jobId();
         this.spec = spec;
         this.examplesPerStep = plan.examplesPerStep(spec.trainingSettings());
@@ -99,7 +103,8 @@ final class TrainingRecorder implements TrainingListener {
             return;
         }
         byte[] png = SamplePictures.png(GeneratorModel.of(trained), snapshotNoise);
-        if (!transitions.recordSnapshot(lease, completedEpoch, trained.iteration(), png, clock.instant())) {
+        String measured = spec.schedule().measuresQualityAfter(completedEpoch) ? quality.get() : null;
+        if (!transitions.recordSnapshot(lease, completedEpoch, trained.iteration(), png, measured, clock.instant())) {
             lost = true;
             return;
         }

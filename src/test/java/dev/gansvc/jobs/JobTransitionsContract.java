@@ -192,7 +192,7 @@ abstract class JobTransitionsContract {
         // The paused worker wakes up and goes on writing where it was.
         assertThat(transitions.reportProgress(paused, points(3, 4), 4, 1, 1.0, later))
                 .isFalse();
-        assertThat(transitions.recordSnapshot(paused, 1, 4, new byte[] {1}, later))
+        assertThat(transitions.recordSnapshot(paused, 1, 4, new byte[] {1}, null, later))
                 .isFalse();
         assertThat(transitions.resumeAt(paused, 0, later)).isFalse();
         assertThat(transitions.holdBy(paused, later)).isFalse();

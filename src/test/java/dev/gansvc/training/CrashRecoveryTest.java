@@ -413,8 +413,9 @@ class CrashRecoveryTest {
         }
 
         @Override
-        public boolean recordSnapshot(JobLease lease, int epoch, long iteration, byte[] png, Instant now) {
-            return real.recordSnapshot(lease, epoch, iteration, png, now);
+        public boolean recordSnapshot(
+                JobLease lease, int epoch, long iteration, byte[] png, String quality, Instant now) {
+            return real.recordSnapshot(lease, epoch, iteration, png, quality, now);
         }
 
         @Override

@@ -111,6 +111,7 @@ class PostgresTakeoverTest {
                 model,
                 new TrainingRecorder.Repositories(transitions, jobs, checkpoints),
                 new GanProperties.Jobs(Duration.ZERO, Duration.ofSeconds(30), Duration.ofHours(1), 3, 0, 1000, 20),
+                () -> null,
                 Clock.systemUTC());
         trainer.train(recorder, () -> model.iteration() >= 5);
         assertThat(points(id)).containsExactly(1L, 2L, 3L, 4L, 5L);

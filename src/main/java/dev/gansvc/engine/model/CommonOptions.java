@@ -2,7 +2,10 @@ package dev.gansvc.engine.model;
 
 import java.util.List;
 
-/** The options every family reads: how long and in what batches it trains, and its optimiser. */
+/**
+ * The options every family reads: how long and in what batches it trains, its optimiser, and how
+ * often its samples are judged while it trains.
+ */
 public final class CommonOptions {
 
     public static final Option.Whole EPOCHS = new Option.Whole("epochs", "Passes over the dataset", 1, 1000, null);
@@ -28,8 +31,24 @@ public final class CommonOptions {
             false,
             0.0);
 
+    public static final Option.Whole QUALITY_EVERY = new Option.Whole(
+            "qualityEvery",
+            "Also measure the samples' quality every this many epochs, for a quality curve beside the loss curve "
+                    + "(GET /jobs/{id}/quality); 0: only when the job ends",
+            0,
+            1000,
+            0);
+
     public static final List<Option> ALL = List.of(
-            EPOCHS, BATCH_SIZE, LATENT_DIM, LEARNING_RATE, BETA1, BETA2, LEARNING_RATE_SCHEDULE, GENERATOR_AVERAGE);
+            EPOCHS,
+            BATCH_SIZE,
+            LATENT_DIM,
+            LEARNING_RATE,
+            BETA1,
+            BETA2,
+            LEARNING_RATE_SCHEDULE,
+            GENERATOR_AVERAGE,
+            QUALITY_EVERY);
 
     private CommonOptions() {}
 }
