@@ -130,10 +130,10 @@ public final class ImageClassifier {
             height /= 2;
             width /= 2;
         }
-        int features = channels * height * width;
+        int flattened = channels * height * width;
         layers.addAll(List.of(
-                Reshape.flatten(features),
-                Dense.he(features, FEATURES),
+                Reshape.flatten(flattened),
+                Dense.he(flattened, FEATURES),
                 Activation.relu(),
                 Dense.he(FEATURES, classes)));
         return new Network(layers);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.GeneratorModel;
+import dev.gansvc.engine.nn.Workspaces;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -59,15 +60,19 @@ public record FeatureDistances(
             Double frechetDistance, double kernelDistance, double kernelDistanceStd, double precision, double recall) {
 
         static Distances between(INDArray reference, INDArray compared) {
-            KernelDistance kernel = KernelDistance.between(reference, compared);
-            ManifoldPrecisionRecall manifold =
-                    ManifoldPrecisionRecall.of(reference, compared, ManifoldPrecisionRecall.K);
-            return new Distances(
-                    reference.size(1) <= MAX_FRECHET_FEATURES ? FrechetDistance.between(reference, compared) : null,
-                    kernel.mean(),
-                    kernel.std(),
-                    manifold.precision(),
-                    manifold.recall());
+            // Its own workspace: the [n, n] temporaries in double (some 100 MB for n = 1000) are
+            // reused by the next comparison instead of piling up in the caller's.
+            return Workspaces.run("feature-distances", () -> {
+                KernelDistance kernel = KernelDistance.between(reference, compared);
+                ManifoldPrecisionRecall manifold =
+                        ManifoldPrecisionRecall.of(reference, compared, ManifoldPrecisionRecall.K);
+                return new Distances(
+                        reference.size(1) <= MAX_FRECHET_FEATURES ? FrechetDistance.between(reference, compared) : null,
+                        kernel.mean(),
+                        kernel.std(),
+                        manifold.precision(),
+                        manifold.recall());
+            });
         }
     }
 

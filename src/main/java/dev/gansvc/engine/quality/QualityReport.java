@@ -57,8 +57,10 @@ public record QualityReport(
         boolean conditional = generator.shape().conditional() && measures.contains(QualityMeasure.CLASS_AGREEMENT);
         boolean distances = measures.contains(QualityMeasure.FEATURE_DISTANCES) && FeatureDistances.measurable(heldOut);
         boolean labelled = trainer.data().classCount() > 1;
-        // Trained before the workspace opens, which its weights must outlive. Without held-out
-        // images (under 100 in all) there is nothing to tell how far its labels can be trusted.
+        // Labelled images other than digits need it to judge the class of a conditional model's
+        // samples, and any model's for features to measure distances on. Trained before the
+        // workspace opens, which its weights must outlive. Without held-out images (under 100 in
+        // all) there is nothing to tell how far its labels can be trusted.
         Optional<ImageClassifier> classifier = (conditional || distances && labelled)
                         && generator.shape().image()
                         && digitClassifier.isEmpty()
@@ -94,7 +96,7 @@ public record QualityReport(
                     .map(c -> DigitQuality.measure(generator, c, seed))
                     .orElse(null);
             FeatureDistances featureDistances =
-                    !distances ? null : distances(trainer, generator, seed, digitClassifier, classifier);
+                    distances ? featureDistances(trainer, generator, seed, digitClassifier, classifier) : null;
             return coverage == null
                             && mmd == null
                             && reconstruction == null
@@ -111,7 +113,7 @@ public record QualityReport(
      * Rows on their raw values; images on the features of the digit classifier or of the
      * classifier of their training images; null for unlabelled images, which have neither.
      */
-    private static FeatureDistances distances(
+    private static FeatureDistances featureDistances(
             Trainer trainer,
             GeneratorModel generator,
             long seed,

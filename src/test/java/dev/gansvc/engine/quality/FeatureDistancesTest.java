@@ -11,10 +11,11 @@ import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.TabularDataset;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.Runs;
+import dev.gansvc.engine.nn.Tensors;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The distances on real data: digits on the digit classifier's features, where held-out digits
@@ -32,7 +33,12 @@ class FeatureDistancesTest {
         INDArray heldOut = classifier.features(digits.batch(split.heldOut()));
         System.out.printf("features of 1000 digits: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         INDArray training = classifier.features(digits.batch(Arrays.copyOf(split.training(), 1000)));
-        INDArray noise = classifier.features(Nd4j.rand(1000, 1, 28, 28).muli(2).subi(1));
+        SplittableRandom random = new SplittableRandom(9);
+        float[] pixels = new float[1000 * 28 * 28];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble(-1, 1);
+        }
+        INDArray noise = classifier.features(Tensors.of(pixels, 1000, 1, 28, 28));
         assertThat(heldOut.shape()).containsExactly(1000, ImageClassifier.FEATURES);
         assertThat(heldOut.minNumber().doubleValue()).as("after a ReLU").isGreaterThanOrEqualTo(0);
 
