@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -54,7 +56,8 @@ public final class ImageClassifier {
     private static final int FINAL_SIDE = 8;
 
     private static final int LAST_WIDTH = 64;
-    private static final int HIDDEN = 128;
+    /** The width of the penultimate layer: how many features {@link #features} gives per image. */
+    public static final int FEATURES = 128;
 
     private final Network network;
     private final int classes;
@@ -127,9 +130,12 @@ public final class ImageClassifier {
             height /= 2;
             width /= 2;
         }
-        int features = channels * height * width;
+        int flattened = channels * height * width;
         layers.addAll(List.of(
-                Reshape.flatten(features), Dense.he(features, HIDDEN), Activation.relu(), Dense.he(HIDDEN, classes)));
+                Reshape.flatten(flattened),
+                Dense.he(flattened, FEATURES),
+                Activation.relu(),
+                Dense.he(FEATURES, classes)));
         return new Network(layers);
     }
 
@@ -150,11 +156,8 @@ public final class ImageClassifier {
         int n = (int) images.size(0);
         int[] labels = new int[n];
         float[] confidence = new float[n];
-        for (int from = 0; from < n; from += EVALUATION_BATCH) {
-            int to = Math.min(n, from + EVALUATION_BATCH);
-            INDArray batch = images.get(
-                    NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
-            float[][] p = Softmax.probabilities(network.forward(batch, false));
+        inBatches(images, network.layerCount(), (from, logits) -> {
+            float[][] p = Softmax.probabilities(logits);
             for (int i = 0; i < p.length; i++) {
                 int best = 0;
                 for (int c = 1; c < classes; c++) {
@@ -165,8 +168,34 @@ public final class ImageClassifier {
                 labels[from + i] = best;
                 confidence[from + i] = p[i][best];
             }
-        }
+        });
         return new Predictions(labels, confidence);
+    }
+
+    /**
+     * The penultimate activations (Dense({@value #FEATURES}) after its ReLU) of images as {@link
+     * #predict} takes them, [n, {@value #FEATURES}] in double: the features the classifier tells the
+     * classes apart by, on which sample-quality distances are measured.
+     */
+    public INDArray features(INDArray images) {
+        INDArray features = Nd4j.create(DataType.DOUBLE, images.size(0), FEATURES);
+        inBatches(
+                images,
+                network.layerCount() - 1,
+                (from, batch) -> features.get(NDArrayIndex.interval(from, from + batch.size(0)), NDArrayIndex.all())
+                        .assign(batch.castTo(DataType.DOUBLE)));
+        return features;
+    }
+
+    /** The output of the network's first {@code layers} layers for each batch of images, with the batch's first index. */
+    private void inBatches(INDArray images, int layers, BiConsumer<Integer, INDArray> consumer) {
+        int n = (int) images.size(0);
+        for (int from = 0; from < n; from += EVALUATION_BATCH) {
+            int to = Math.min(n, from + EVALUATION_BATCH);
+            INDArray batch = images.get(
+                    NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
+            consumer.accept(from, network.forward(batch, false, layers));
+        }
     }
 
     /** Each image's most likely class and that class's probability. */

@@ -68,8 +68,11 @@ public interface ModelFamily {
 
     /** The quality figures a finished job records, where the data allow. */
     default Set<QualityMeasure> qualityMeasures() {
-        Set<QualityMeasure> measures =
-                EnumSet.of(QualityMeasure.MODE_COVERAGE, QualityMeasure.MMD, QualityMeasure.DIGIT_CLASSIFIER);
+        Set<QualityMeasure> measures = EnumSet.of(
+                QualityMeasure.MODE_COVERAGE,
+                QualityMeasure.MMD,
+                QualityMeasure.DIGIT_CLASSIFIER,
+                QualityMeasure.FEATURE_DISTANCES);
         if (capabilities().contains(Capability.CLASS_CONDITIONAL)) {
             measures.add(QualityMeasure.CLASS_AGREEMENT);
         }

@@ -11,5 +11,10 @@ public enum QualityMeasure {
     /** Whether samples are of the class asked for (conditional models). */
     CLASS_AGREEMENT,
     /** Reconstruction of the held-out examples (models with an encoder). */
-    HELD_OUT_RECONSTRUCTION
+    HELD_OUT_RECONSTRUCTION,
+    /**
+     * Fréchet and kernel distances and k-nearest-neighbour precision and recall of samples against
+     * held-out examples, on classifier features of images or raw values of rows.
+     */
+    FEATURE_DISTANCES
 }

@@ -129,12 +129,21 @@ public final class Network {
     }
 
     public INDArray forward(INDArray input, boolean training) {
+        return forward(input, training, layers.size());
+    }
+
+    /** The output of the first {@code count} layers only: what an inner layer makes of the input. */
+    public INDArray forward(INDArray input, boolean training, int count) {
         arrays();
         INDArray x = input;
-        for (Layer layer : layers) {
+        for (Layer layer : layers.subList(0, count)) {
             x = layer.forward(x, training);
         }
         return x;
+    }
+
+    public int layerCount() {
+        return layers.size();
     }
 
     /** Back-propagates dLoss/dOutput of the last training forward pass; returns dLoss/dInput. */

@@ -34,5 +34,8 @@ class ImageClassAgreementTest {
         assertThat(agreement.perClass())
                 .as("samples of each quadrant classified as it (chance: 0.25)")
                 .allSatisfy(fraction -> assertThat(fraction).isGreaterThan(0.8));
+        assertThat(quality.distances().features())
+                .isEqualTo("classifier of the training images, penultimate layer (128)");
+        assertThat(quality.distances().samples()).isEqualTo(200);
     }
 }
