@@ -139,6 +139,9 @@ class MixtureJobEndToEndTest {
         for (JsonNode p : points) {
             assertThat(p.at("/quality/modeCoverage/modes").asInt()).isEqualTo(8);
             assertThat(p.at("/quality/mmd/mmd2").isNumber()).isTrue();
+            assertThat(p.at("/quality/distances/features").asString()).isEqualTo("raw values (2)");
+            assertThat(p.at("/quality/distances/generated/precision").isNumber())
+                    .isTrue();
         }
         assertThat(points.get(2).get("quality")).isEqualTo(job.get("quality"));
         assertThat(points.get(0).get("quality"))
@@ -150,7 +153,13 @@ class MixtureJobEndToEndTest {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(4);
         List<String> header = List.of(lines.get(0).split(","));
-        assertThat(header).startsWith("epoch", "iteration", "final").contains("modeCoverage.modesCovered", "mmd.mmd2");
+        assertThat(header)
+                .startsWith("epoch", "iteration", "final")
+                .contains(
+                        "modeCoverage.modesCovered",
+                        "mmd.mmd2",
+                        "distances.generated.frechetDistance",
+                        "distances.realFloor.recall");
         assertThat(header).as("lists are left out").doesNotContain("mmd.bandwidths");
         String[] last = lines.get(3).split(",");
         assertThat(last[0]).isEqualTo("3");
