@@ -98,6 +98,8 @@ public record Recipe(
         values.put(CommonOptions.BETA2.name(), optimizer.beta2());
         values.put(CommonOptions.LEARNING_RATE_SCHEDULE.name(), schedule.id());
         values.put(CommonOptions.GENERATOR_AVERAGE.name(), optimizer.generatorAverage());
+        // No recipe measures while it trains: the quality curve is a job's choice.
+        values.put(CommonOptions.QUALITY_EVERY.name(), CommonOptions.QUALITY_EVERY.whenAbsent());
         values.putAll(options.asMap());
         return values;
     }
