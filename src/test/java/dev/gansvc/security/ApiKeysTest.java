@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.gansvc.GanProperties;
+import dev.gansvc.support.KeyedRequests;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +54,13 @@ class ApiKeysTest {
     @Autowired
     JsonMapper json;
 
+    KeyedRequests requests;
+
+    @BeforeEach
+    void keyedRequests() {
+        requests = new KeyedRequests(mvc, json, ADMIN);
+    }
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -80,9 +89,9 @@ class ApiKeysTest {
 
     @Test
     void rolesDecideWhatAKeyMayDo() throws Exception {
-        JsonNode reader = create("reader one", "reader");
-        JsonNode trainer = create("trainer one", "trainer");
-        JsonNode other = create("trainer two", "trainer");
+        JsonNode reader = requests.create("reader one", "reader");
+        JsonNode trainer = requests.create("trainer one", "trainer");
+        JsonNode other = requests.create("trainer two", "trainer");
         String readerKey = reader.get("key").asString();
         String trainerKey = trainer.get("key").asString();
         String otherKey = other.get("key").asString();
@@ -90,7 +99,7 @@ class ApiKeysTest {
         assertThat(readerKey).isNotBlank();
 
         // Listed without keys or hashes.
-        String listed = as(ADMIN, get("/keys"))
+        String listed = requests.as(ADMIN, get("/keys"))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -100,79 +109,89 @@ class ApiKeysTest {
                 .doesNotContain(readerKey, trainerKey, "\"key\"", "keyHash", "key_hash");
 
         // A reader reads, but submits nothing and manages no keys.
-        as(readerKey, get("/jobs")).andExpect(status().isOk());
-        as(readerKey, get("/datasets")).andExpect(status().isOk());
-        as(readerKey, post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
+        requests.as(readerKey, get("/jobs")).andExpect(status().isOk());
+        requests.as(readerKey, get("/datasets")).andExpect(status().isOk());
+        requests.as(
+                        readerKey,
+                        post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(403));
-        as(readerKey, get("/keys")).andExpect(status().isForbidden());
-        as(trainerKey, get("/keys")).andExpect(status().isForbidden());
-        as(readerKey, delete("/datasets/whatever")).andExpect(status().isForbidden());
-        as(trainerKey, delete("/datasets/whatever")).andExpect(status().isNotFound());
+        requests.as(readerKey, get("/keys")).andExpect(status().isForbidden());
+        requests.as(trainerKey, get("/keys")).andExpect(status().isForbidden());
+        requests.as(readerKey, delete("/datasets/whatever")).andExpect(status().isForbidden());
+        requests.as(trainerKey, delete("/datasets/whatever")).andExpect(status().isNotFound());
 
         // A trainer submits and cancels its own job; the job names its key.
         long own = submit(trainerKey, trainer.get("id").asLong());
-        as(trainerKey, post("/jobs/" + own + "/cancel"))
+        requests.as(trainerKey, post("/jobs/" + own + "/cancel"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
-        as(trainerKey, post("/jobs/" + own + "/retry")).andExpect(status().isAccepted());
+        requests.as(trainerKey, post("/jobs/" + own + "/retry")).andExpect(status().isAccepted());
 
         // Not another trainer's.
-        as(otherKey, post("/jobs/" + own + "/cancel"))
+        requests.as(otherKey, post("/jobs/" + own + "/cancel"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        as(otherKey, post("/jobs/" + own + "/retry")).andExpect(status().isForbidden());
-        as(readerKey, post("/jobs/" + own + "/cancel")).andExpect(status().isForbidden());
+        requests.as(otherKey, post("/jobs/" + own + "/retry")).andExpect(status().isForbidden());
+        requests.as(readerKey, post("/jobs/" + own + "/cancel")).andExpect(status().isForbidden());
 
         // An admin cancels any.
-        as(ADMIN, post("/jobs/" + own + "/cancel"))
+        requests.as(ADMIN, post("/jobs/" + own + "/cancel"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("CANCELLED"))
                 .andExpect(jsonPath("$.submittedBy").value(trainer.get("id").asLong()));
 
         // A deleted key is refused.
-        as(ADMIN, delete("/keys/" + other.get("id").asLong())).andExpect(status().isNoContent());
-        as(otherKey, get("/jobs")).andExpect(status().isUnauthorized());
-        as(ADMIN, delete("/keys/" + other.get("id").asLong())).andExpect(status().isNotFound());
+        requests.as(ADMIN, delete("/keys/" + other.get("id").asLong())).andExpect(status().isNoContent());
+        requests.as(otherKey, get("/jobs")).andExpect(status().isUnauthorized());
+        requests.as(ADMIN, delete("/keys/" + other.get("id").asLong())).andExpect(status().isNotFound());
     }
 
     @Test
     void noKeyFillsTheQueueAndTheQueueHasABound() throws Exception {
-        JsonNode first = create("first-trainer", "trainer");
-        JsonNode second = create("second-trainer", "trainer");
+        JsonNode first = requests.create("first-trainer", "trainer");
+        JsonNode second = requests.create("second-trainer", "trainer");
         String firstKey = first.get("key").asString();
         String secondKey = second.get("key").asString();
         long a = submit(firstKey, first.get("id").asLong());
         long b = submit(firstKey, first.get("id").asLong());
-        as(firstKey, post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
+        requests.as(
+                        firstKey,
+                        post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "60"))
                 .andExpect(jsonPath("$.detail").value(containsString("gan.jobs.max-unfinished-per-key")));
         long c = submit(secondKey, second.get("id").asLong());
-        as(secondKey, post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
+        requests.as(
+                        secondKey,
+                        post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.detail").value(containsString("gan.jobs.max-unfinished)")));
 
-        as(firstKey, post("/jobs/" + a + "/cancel")).andExpect(status().isAccepted());
+        requests.as(firstKey, post("/jobs/" + a + "/cancel")).andExpect(status().isAccepted());
         long d = submit(secondKey, second.get("id").asLong());
         for (long id : new long[] {b, c, d}) {
-            as(ADMIN, post("/jobs/" + id + "/cancel")).andExpect(status().isAccepted());
+            requests.as(ADMIN, post("/jobs/" + id + "/cancel")).andExpect(status().isAccepted());
         }
     }
 
     @Test
     void aKeyNeedsANameAndAKnownRole() throws Exception {
-        as(ADMIN, post("/keys").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\",\"role\":\"root\"}"))
+        requests.as(
+                        ADMIN,
+                        post("/keys")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\":\"x\",\"role\":\"root\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        as(ADMIN, post("/keys").contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"reader\"}"))
+        requests.as(ADMIN, post("/keys").contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"reader\"}"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void keysAreStoredHashed() throws Exception {
-        String key = create("hashed", "reader").get("key").asString();
+        String key = requests.create("hashed", "reader").get("key").asString();
         List<String> stored = jdbc.queryForList("SELECT key_hash FROM api_keys", String.class);
         assertThat(stored).contains(ApiKeys.hash(key), ApiKeys.hash(ADMIN)).doesNotContain(key, ADMIN);
         String everything = jdbc.queryForList("SELECT * FROM api_keys").toString();
@@ -181,13 +200,13 @@ class ApiKeysTest {
 
     @Test
     void samplingAndUploadsAreRateLimitedPerKey() throws Exception {
-        String first = create("first-sampler", "trainer").get("key").asString();
-        String second = create("second-sampler", "trainer").get("key").asString();
+        String first = requests.create("first-sampler", "trainer").get("key").asString();
+        String second = requests.create("second-sampler", "trainer").get("key").asString();
 
         // gan.rates.uploads-per-hour=2: two uploads, then one back every 30 minutes.
-        as(first, upload("rated-1")).andExpect(status().isCreated());
-        as(first, upload("rated-2")).andExpect(status().isCreated());
-        ResultActions refused = as(first, upload("rated-3"))
+        requests.as(first, upload("rated-1")).andExpect(status().isCreated());
+        requests.as(first, upload("rated-2")).andExpect(status().isCreated());
+        ResultActions refused = requests.as(first, upload("rated-3"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(429))
@@ -195,14 +214,14 @@ class ApiKeysTest {
                         .value(containsString("this API key has used its 2 uploads an hour, the most allowed "
                                 + "(gan.rates.uploads-per-hour); try again in ")));
         assertThat(retryAfter(refused)).isBetween(1700, 1800);
-        as(second, upload("rated-3")).andExpect(status().isCreated());
-        as(first, get("/datasets")).andExpect(status().isOk());
+        requests.as(second, upload("rated-3")).andExpect(status().isCreated());
+        requests.as(first, get("/datasets")).andExpect(status().isOk());
 
         // gan.rates.sampling-per-minute=3, counted before the model is looked up: one back every 20 s.
-        as(first, get("/models/987654321/sample.png")).andExpect(status().isNotFound());
-        as(first, get("/models/987654321/samples")).andExpect(status().isNotFound());
-        as(first, get("/models/987654321/interpolation.png")).andExpect(status().isNotFound());
-        refused = as(
+        requests.as(first, get("/models/987654321/sample.png")).andExpect(status().isNotFound());
+        requests.as(first, get("/models/987654321/samples")).andExpect(status().isNotFound());
+        requests.as(first, get("/models/987654321/interpolation.png")).andExpect(status().isNotFound());
+        refused = requests.as(
                         first,
                         post("/models/987654321/reconstructions")
                                 .contentType("text/csv")
@@ -211,8 +230,8 @@ class ApiKeysTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("(gan.rates.sampling-per-minute)")));
         assertThat(retryAfter(refused)).isBetween(1, 20);
-        as(first, get("/models/987654321")).andExpect(status().isNotFound());
-        as(second, get("/models/987654321/sample.png")).andExpect(status().isNotFound());
+        requests.as(first, get("/models/987654321")).andExpect(status().isNotFound());
+        requests.as(second, get("/models/987654321/sample.png")).andExpect(status().isNotFound());
     }
 
     @Test
@@ -239,7 +258,7 @@ class ApiKeysTest {
         mvc.perform(from(guesser, get("/jobs").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)))
                 .andExpect(status().isTooManyRequests());
         // ...while other addresses are not affected.
-        as(ADMIN, get("/jobs")).andExpect(status().isOk());
+        requests.as(ADMIN, get("/jobs")).andExpect(status().isOk());
         mvc.perform(from("192.0.2.8", get("/jobs").header(HttpHeaders.AUTHORIZATION, "Bearer guess")))
                 .andExpect(status().isUnauthorized());
     }
@@ -260,7 +279,7 @@ class ApiKeysTest {
     }
 
     private long submit(String key, long keyId) throws Exception {
-        String body = as(
+        String body = requests.as(
                         key,
                         post("/jobs").contentType(MediaType.APPLICATION_JSON).content(JOB))
                 .andExpect(status().isAccepted())
@@ -269,24 +288,5 @@ class ApiKeysTest {
                 .getResponse()
                 .getContentAsString();
         return json.readTree(body).get("id").asLong();
-    }
-
-    private JsonNode create(String name, String role) throws Exception {
-        String body = as(
-                        ADMIN,
-                        post("/keys")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return json.readTree(body);
-    }
-
-    private ResultActions as(
-            String key, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
-            throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key));
     }
 }

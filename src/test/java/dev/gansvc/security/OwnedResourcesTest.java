@@ -13,10 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Jobs;
+import dev.gansvc.support.KeyedRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +55,13 @@ class OwnedResourcesTest {
     @Autowired
     JsonMapper json;
 
+    KeyedRequests requests;
+
+    @BeforeEach
+    void keyedRequests() {
+        requests = new KeyedRequests(mvc, json, ADMIN);
+    }
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -62,10 +70,11 @@ class OwnedResourcesTest {
 
     @Test
     void aTrainerDeletesTheDatasetsItsKeyUploaded() throws Exception {
-        JsonNode owner = create("dataset owner", "trainer");
+        JsonNode owner = requests.create("dataset owner", "trainer");
         String ownerKey = owner.get("key").asString();
-        String otherKey = create("dataset other", "trainer").get("key").asString();
-        String readerKey = create("dataset reader", "reader").get("key").asString();
+        String otherKey = requests.create("dataset other", "trainer").get("key").asString();
+        String readerKey =
+                requests.create("dataset reader", "reader").get("key").asString();
 
         JsonNode view = upload(ownerKey, "owned-rows", rows(50, 1))
                 .andExpect(status().isCreated())
@@ -75,60 +84,61 @@ class OwnedResourcesTest {
                 .getContentAsString()
                 .transform(json::readTree);
         assertThat(view.get("sizeBytes").asLong()).isPositive();
-        as(readerKey, get("/datasets/owned-rows"))
+        requests.as(readerKey, get("/datasets/owned-rows"))
                 .andExpect(jsonPath("$.uploadedBy").value(owner.get("id").asLong()));
-        as(readerKey, get("/datasets/ring8")).andExpect(jsonPath("$.uploadedBy").doesNotExist());
+        requests.as(readerKey, get("/datasets/ring8"))
+                .andExpect(jsonPath("$.uploadedBy").doesNotExist());
 
-        as(readerKey, delete("/datasets/owned-rows")).andExpect(status().isForbidden());
-        as(otherKey, delete("/datasets/owned-rows"))
+        requests.as(readerKey, delete("/datasets/owned-rows")).andExpect(status().isForbidden());
+        requests.as(otherKey, delete("/datasets/owned-rows"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("belongs to another key")));
-        as(otherKey, get("/datasets/owned-rows")).andExpect(status().isOk());
-        as(ownerKey, delete("/datasets/owned-rows")).andExpect(status().isNoContent());
-        as(ownerKey, get("/datasets/owned-rows")).andExpect(status().isNotFound());
+        requests.as(otherKey, get("/datasets/owned-rows")).andExpect(status().isOk());
+        requests.as(ownerKey, delete("/datasets/owned-rows")).andExpect(status().isNoContent());
+        requests.as(ownerKey, get("/datasets/owned-rows")).andExpect(status().isNotFound());
 
         // An admin deletes any.
         upload(otherKey, "others-rows", rows(50, 2)).andExpect(status().isCreated());
-        as(ADMIN, delete("/datasets/others-rows")).andExpect(status().isNoContent());
+        requests.as(ADMIN, delete("/datasets/others-rows")).andExpect(status().isNoContent());
     }
 
     @Test
     void aFinishedJobIsDeletedWithItsHistoryAndItsModel() throws Exception {
-        JsonNode owner = create("job owner", "trainer");
+        JsonNode owner = requests.create("job owner", "trainer");
         String ownerKey = owner.get("key").asString();
-        String otherKey = create("job other", "trainer").get("key").asString();
+        String otherKey = requests.create("job other", "trainer").get("key").asString();
         upload(ownerKey, "job-rows", rows(60, 3)).andExpect(status().isCreated());
 
         long id = submit(ownerKey, "job-rows", 2);
         Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(3));
         long modelId = jobs.findById(id).orElseThrow().getModelId();
         long artifactId = jdbc.queryForObject("SELECT artifact_id FROM models WHERE id = ?", Long.class, modelId);
-        as(ownerKey, get("/models/" + modelId + "/sample.png?count=4")).andExpect(status().isOk());
+        requests.as(ownerKey, get("/models/" + modelId + "/sample.png?count=4")).andExpect(status().isOk());
         assertThat(count("loss_values", id)).isPositive();
         assertThat(count("snapshots", id)).isPositive();
 
-        as(otherKey, delete("/jobs/" + id))
+        requests.as(otherKey, delete("/jobs/" + id))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        as(ownerKey, delete("/jobs/" + id)).andExpect(status().isNoContent());
+        requests.as(ownerKey, delete("/jobs/" + id)).andExpect(status().isNoContent());
 
-        as(ownerKey, get("/jobs/" + id)).andExpect(status().isNotFound());
-        as(ownerKey, get("/models/" + modelId)).andExpect(status().isNotFound());
+        requests.as(ownerKey, get("/jobs/" + id)).andExpect(status().isNotFound());
+        requests.as(ownerKey, get("/models/" + modelId)).andExpect(status().isNotFound());
         // Not served from the generator cache either.
-        as(ownerKey, get("/models/" + modelId + "/sample.png?count=4")).andExpect(status().isNotFound());
+        requests.as(ownerKey, get("/models/" + modelId + "/sample.png?count=4")).andExpect(status().isNotFound());
         assertThat(count("loss_values", id)).isZero();
         assertThat(count("snapshots", id)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM artifacts WHERE id = ?", Long.class, artifactId))
                 .as("the model's artifact")
                 .isZero();
-        as(ownerKey, delete("/jobs/" + id)).andExpect(status().isNotFound());
-        as(ownerKey, delete("/datasets/job-rows")).andExpect(status().isNoContent());
+        requests.as(ownerKey, delete("/jobs/" + id)).andExpect(status().isNotFound());
+        requests.as(ownerKey, delete("/datasets/job-rows")).andExpect(status().isNoContent());
     }
 
     @Test
     void aQueuedOrRunningJobIsCancelledBeforeItIsDeleted() throws Exception {
-        JsonNode owner = create("long job owner", "trainer");
+        JsonNode owner = requests.create("long job owner", "trainer");
         String ownerKey = owner.get("key").asString();
         upload(ownerKey, "long-rows", rows(60, 4)).andExpect(status().isCreated());
 
@@ -141,21 +151,21 @@ class OwnedResourcesTest {
                 Duration.ofMinutes(2));
         long queued = submit(ownerKey, "long-rows", 1); // behind the running one on the only worker
         for (long id : new long[] {running, queued}) {
-            as(ownerKey, delete("/jobs/" + id))
+            requests.as(ownerKey, delete("/jobs/" + id))
                     .andExpect(status().isConflict())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.detail").value(containsString("cancel it first")));
-            as(ownerKey, get("/jobs/" + id)).andExpect(status().isOk());
+            requests.as(ownerKey, get("/jobs/" + id)).andExpect(status().isOk());
         }
 
-        as(ownerKey, post("/jobs/" + queued + "/cancel")).andExpect(status().isAccepted());
-        as(ownerKey, post("/jobs/" + running + "/cancel")).andExpect(status().isAccepted());
+        requests.as(ownerKey, post("/jobs/" + queued + "/cancel")).andExpect(status().isAccepted());
+        requests.as(ownerKey, post("/jobs/" + running + "/cancel")).andExpect(status().isAccepted());
         Jobs.awaitStatus(jobs, running, JobStatus.CANCELLED, Duration.ofMinutes(1));
         assertThat(count("checkpoints", running)).as("kept for a retry").isPositive();
 
         // Cancelled: gone with its checkpoint and losses (an admin may delete any).
-        as(ADMIN, delete("/jobs/" + running)).andExpect(status().isNoContent());
-        as(ownerKey, delete("/jobs/" + queued)).andExpect(status().isNoContent());
+        requests.as(ADMIN, delete("/jobs/" + running)).andExpect(status().isNoContent());
+        requests.as(ownerKey, delete("/jobs/" + queued)).andExpect(status().isNoContent());
         assertThat(count("checkpoints", running)).isZero();
         assertThat(count("loss_values", running)).isZero();
         assertThat(jobs.existsById(running)).isFalse();
@@ -164,8 +174,8 @@ class OwnedResourcesTest {
 
     @Test
     void aKeysDatasetsHaveAStorageQuota() throws Exception {
-        String fullKey = create("storage full", "trainer").get("key").asString();
-        String otherKey = create("storage other", "trainer").get("key").asString();
+        String fullKey = requests.create("storage full", "trainer").get("key").asString();
+        String otherKey = requests.create("storage other", "trainer").get("key").asString();
         byte[] table = rows(500, 5);
 
         long size = upload(fullKey, "quota-first", table)
@@ -184,13 +194,13 @@ class OwnedResourcesTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("gan.uploads.max-storage-per-key")))
                 .andExpect(jsonPath("$.detail").value(containsString("stores " + size + " bytes")));
-        as(fullKey, get("/datasets/quota-second")).andExpect(status().isNotFound()); // nothing stored
+        requests.as(fullKey, get("/datasets/quota-second")).andExpect(status().isNotFound()); // nothing stored
 
         // Per key: another key has room of its own.
         upload(otherKey, "quota-other", table).andExpect(status().isCreated());
 
         // Deleting a dataset makes room.
-        as(fullKey, delete("/datasets/quota-first")).andExpect(status().isNoContent());
+        requests.as(fullKey, delete("/datasets/quota-first")).andExpect(status().isNoContent());
         upload(fullKey, "quota-second", table).andExpect(status().isCreated());
     }
 
@@ -209,13 +219,13 @@ class OwnedResourcesTest {
     }
 
     private ResultActions upload(String key, String name, byte[] csv) throws Exception {
-        return as(
+        return requests.as(
                 key,
                 post("/datasets").param("name", name).contentType("text/csv").content(csv));
     }
 
     private long submit(String key, String dataset, int epochs) throws Exception {
-        String body = as(
+        String body = requests.as(
                         key,
                         post("/jobs")
                                 .contentType(MediaType.APPLICATION_JSON)
@@ -226,22 +236,5 @@ class OwnedResourcesTest {
                 .getResponse()
                 .getContentAsString();
         return json.readTree(body).get("id").asLong();
-    }
-
-    private JsonNode create(String name, String role) throws Exception {
-        String body = as(
-                        ADMIN,
-                        post("/keys")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return json.readTree(body);
-    }
-
-    private ResultActions as(String key, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key));
     }
 }
