@@ -26,6 +26,7 @@ import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Image models trained with the defaults a job gets, one seed each, on the bundled digits or on
@@ -45,6 +46,7 @@ public final class Gallery {
     private static final String DIGITS = "mnist";
     private static final int ROWS = 10;
     private static final int COLUMNS = 10;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Gallery() {}
 
@@ -86,6 +88,8 @@ public final class Gallery {
                             ImageClassifier::train)
                     .orElseThrow();
             System.out.printf(Locale.ROOT, "%s: quality measured in %.0f s%n", spec, (System.nanoTime() - t1) / 1e9);
+            // Every figure the service would store, as it stores them.
+            System.out.println(spec + ": quality " + JSON.writeValueAsString(quality));
             GeneratorModel generator = GeneratorModel.of(trainer.model());
             int columns = generator.shape().conditional() ? generator.shape().classCount() : COLUMNS;
             String file = spec.replace(':', '-').replace('@', '-') + ".png";
