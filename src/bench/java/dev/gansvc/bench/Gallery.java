@@ -7,6 +7,7 @@ import dev.gansvc.engine.data.ShapeImages;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.ModelFamily;
+import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.ClassAgreement;
@@ -37,7 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Arguments: {@code --models gan,dcgan,...} (autoencoder variants as {@code autoencoder:conv},
  * another dataset than the digits as {@code dcgan64@shapes64}), {@code --out docs/gallery},
- * {@code --seed 1}.
+ * {@code --seed 1}; {@code --set epochs=20,generatorAverage=0.999,...} to try other settings than
+ * the defaults (option names as a job's, applied to every model's default recipe), and
+ * {@code --measure-every N} to judge the digits every N epochs as well (a trajectory from one run;
+ * with a constant learning rate the figures after epoch e are those of an e-epoch run).
  */
 public final class Gallery {
 
@@ -54,6 +58,8 @@ public final class Gallery {
         String[] models = DefaultRun.arg(args, "--models", ALL).split(",");
         Path out = Path.of(DefaultRun.arg(args, "--out", "docs/gallery"));
         long seed = Long.parseLong(DefaultRun.arg(args, "--seed", "1"));
+        Map<String, String> settings = settings(DefaultRun.arg(args, "--set", ""));
+        int measureEvery = Integer.parseInt(DefaultRun.arg(args, "--measure-every", "0"));
         Files.createDirectories(out);
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         Optional<ImageClassifier> digitClassifier = Optional.empty();
@@ -75,10 +81,17 @@ public final class Gallery {
                         100 * digitClassifier.get().heldOutAccuracy(),
                         digitClassifier.get().heldOutExamples());
             }
+            UnaryOperator<Recipe> adjust = r -> {
+                Recipe adjusted = r.withSettings(settings, family.options());
+                System.out.printf(Locale.ROOT, "%s, seed %d: %s%n", spec, seed, adjusted.asMap());
+                return adjusted;
+            };
             long t0 = System.nanoTime();
             ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed);
-            Trainer trainer = DefaultRun.train(family, variant, data, seed, progress, UnaryOperator.identity());
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            DigitTrajectory trajectory = new DigitTrajectory(
+                    spec, progress, measureEvery, dataset.equals(DIGITS) ? digitClassifier : Optional.empty(), seed);
+            Trainer trainer = DefaultRun.train(family, variant, data, seed, trajectory, adjust);
+            double seconds = (System.nanoTime() - t0) / 1e9 - trajectory.seconds();
             long t1 = System.nanoTime();
             QualityReport quality = QualityReport.measure(
                             trainer,
@@ -103,6 +116,9 @@ public final class Gallery {
             String row = dataset.equals(DIGITS)
                     ? digitsRow(spec, trainer, seconds, quality, out.resolve(file))
                     : classesRow(spec, trainer, seconds, quality, out.resolve(file), data.classNames());
+            if (dataset.equals(DIGITS)) {
+                System.out.println(spec + ": " + perDigit(quality.digits()));
+            }
             System.out.println(row);
             rows.computeIfAbsent(dataset, d -> new ArrayList<>()).add(row);
         }
@@ -116,6 +132,43 @@ public final class Gallery {
                                     + "|---|---|---|---|---|---|---|---|");
             table.forEach(System.out::println);
         });
+    }
+
+    /** {@code name=value,...} in order; empty for none. */
+    private static Map<String, String> settings(String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (!pair.isBlank()) {
+                String[] nameAndValue = pair.split("=", 2);
+                if (nameAndValue.length < 2) {
+                    throw new IllegalArgumentException("--set takes name=value pairs, got '" + pair + "'");
+                }
+                settings.put(nameAndValue[0].strip(), nameAndValue[1].strip());
+            }
+        }
+        return settings;
+    }
+
+    /** The digits' figures against the target of every digit between 5% and 15% of the samples. */
+    static String perDigit(DigitQuality d) {
+        int min = 0;
+        int max = 0;
+        int[] counts = d.samplesPerDigit();
+        for (int c = 1; c < counts.length; c++) {
+            min = counts[c] < counts[min] ? c : min;
+            max = counts[c] > counts[max] ? c : max;
+        }
+        return String.format(
+                Locale.ROOT,
+                "confidence %.3f, samples per digit %.1f%% (digit %d) to %.1f%% (digit %d)%s",
+                d.meanConfidence(),
+                100.0 * counts[min] / d.samples(),
+                min,
+                100.0 * counts[max] / d.samples(),
+                max,
+                d.labelAgreement() == null
+                        ? ""
+                        : String.format(Locale.ROOT, ", label agreement %.3f", d.labelAgreement()));
     }
 
     /** The data a spec names: the bundled digits or the built-in shapes. */

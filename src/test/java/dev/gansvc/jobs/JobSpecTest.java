@@ -40,8 +40,12 @@ class JobSpecTest {
                  "noiseLevel":0.0,"margin":1.0,"pullAwayWeight":0.1,"gradientPenalty":10.0,"packing":null,
                  "r1Gamma":null,"r1Until":null}""");
         assertThat(spec.options().asMap())
-                .containsOnlyKeys("loss", "discriminatorSteps", "packing", "r1Gamma", "r1Until");
+                .containsOnlyKeys(
+                        "loss", "discriminatorSteps", "discriminatorLearningRate", "packing", "r1Gamma", "r1Until");
         assertThat(spec.options().get(AdversarialOptions.DISCRIMINATOR_STEPS)).isEqualTo(2);
+        assertThat(spec.options().get(AdversarialOptions.DISCRIMINATOR_LEARNING_RATE))
+                .as("one learning rate before two time scales existed")
+                .isEqualTo(1.0);
         assertThat(spec.options().get(ModelShape.PACKING)).isEqualTo(1);
         assertThat(spec.options().get(AdversarialOptions.R1_GAMMA))
                 .as("no R1 before it existed")

@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * With PacGAN packing the discriminator judges packs of consecutive examples side by side, all
  * real or all fake, so that a generator short of variety shows it within a pack.
  * With R1 ({@link R1Penalty}) the discriminator also keeps its input gradient small at real
- * examples.
+ * examples. With two time-scale updates the discriminator's learning rate is a multiple of the
+ * generator's.
  */
 public final class AdversarialObjective implements Objective {
 
@@ -37,12 +38,17 @@ public final class AdversarialObjective implements Objective {
     private final int discriminatorSteps;
     private final GanLoss loss;
     private final R1Penalty r1;
+    private final double discriminatorLearningRate;
 
-    /** @param r1 the R1 penalty; {@link R1Penalty#NONE} for none */
-    public AdversarialObjective(int discriminatorSteps, GanLoss loss, R1Penalty r1) {
+    /**
+     * @param r1 the R1 penalty; {@link R1Penalty#NONE} for none
+     * @param discriminatorLearningRate the discriminator's learning rate as a multiple of the generator's
+     */
+    public AdversarialObjective(int discriminatorSteps, GanLoss loss, R1Penalty r1, double discriminatorLearningRate) {
         this.discriminatorSteps = discriminatorSteps;
         this.loss = loss;
         this.r1 = r1;
+        this.discriminatorLearningRate = discriminatorLearningRate;
     }
 
     /** The objective with the settings' {@link AdversarialOptions}; without R1 where the family reads none. */
@@ -51,7 +57,10 @@ public final class AdversarialObjective implements Objective {
         return new AdversarialObjective(
                 o.get(AdversarialOptions.DISCRIMINATOR_STEPS),
                 GanLoss.fromId(o.get(AdversarialOptions.LOSS)),
-                R1Penalty.of(o));
+                R1Penalty.of(o),
+                o.has(AdversarialOptions.DISCRIMINATOR_LEARNING_RATE)
+                        ? o.get(AdversarialOptions.DISCRIMINATOR_LEARNING_RATE)
+                        : 1);
     }
 
     @Override
@@ -85,7 +94,7 @@ public final class AdversarialObjective implements Objective {
             fake = g.forward(z, true);
 
             INDArray fakes = pack(fake, packing);
-            NetworkUpdate dUpdate = model.update(DISCRIMINATOR, step);
+            NetworkUpdate dUpdate = model.update(DISCRIMINATOR, step, discriminatorLearningRate);
             Judgement judged = d.examplesIndependent()
                     ? judgeTogether(d, real, fakes, readout, grad)
                     : judgeApart(d, real, fakes, readout, grad);

@@ -36,19 +36,34 @@ public final class AdversarialOptions {
             true,
             1.0);
 
+    public static final Option.Real DISCRIMINATOR_LEARNING_RATE = new Option.Real(
+            "discriminatorLearningRate",
+            "The discriminator's learning rate as a multiple of learningRate, the generator's "
+                    + "(two time-scale updates, Heusel et al. 2017); 1: the same",
+            0,
+            false,
+            10,
+            true,
+            1.0);
+
     /** What a GAN with a classifying discriminator reads, packing included. */
-    public static final List<Option> PACKED = List.of(LOSS, DISCRIMINATOR_STEPS, ModelShape.PACKING);
+    public static final List<Option> PACKED =
+            List.of(LOSS, DISCRIMINATOR_STEPS, DISCRIMINATOR_LEARNING_RATE, ModelShape.PACKING);
     /** {@link #PACKED} and R1, for discriminators without batch norm. */
     public static final List<Option> PACKED_WITH_R1 =
-            List.of(LOSS, DISCRIMINATOR_STEPS, ModelShape.PACKING, R1_GAMMA, R1_UNTIL);
+            List.of(LOSS, DISCRIMINATOR_STEPS, DISCRIMINATOR_LEARNING_RATE, ModelShape.PACKING, R1_GAMMA, R1_UNTIL);
 
     private AdversarialOptions() {}
 
-    /** The default options: the non-saturating loss, one discriminator step, no packing, R1 as given. */
+    /**
+     * The default options: the non-saturating loss, one discriminator step at the generator's
+     * learning rate, no packing, R1 as given.
+     */
     public static OptionValues defaults(double r1Gamma, double r1Until) {
         return OptionValues.NONE
                 .with(LOSS, GanLoss.NON_SATURATING.id())
                 .with(DISCRIMINATOR_STEPS, 1)
+                .with(DISCRIMINATOR_LEARNING_RATE, 1.0)
                 .with(ModelShape.PACKING, 1)
                 .with(R1_GAMMA, r1Gamma)
                 .with(R1_UNTIL, r1Until);
@@ -59,6 +74,7 @@ public final class AdversarialOptions {
         return OptionValues.NONE
                 .with(LOSS, GanLoss.NON_SATURATING.id())
                 .with(DISCRIMINATOR_STEPS, 1)
+                .with(DISCRIMINATOR_LEARNING_RATE, 1.0)
                 .with(ModelShape.PACKING, 1);
     }
 

@@ -118,9 +118,17 @@ public final class GenerativeModel {
      * now; backpropagate into it, then {@link NetworkUpdate#apply() apply} the update.
      */
     public NetworkUpdate update(String name, Step step) {
+        return update(name, step, 1);
+    }
+
+    /**
+     * {@link #update(String, Step)} with the learning rate times {@code factor}, for a network
+     * that learns on its own time scale (two time-scale updates).
+     */
+    public NetworkUpdate update(String name, Step step, double factor) {
         Network network = network(name);
         network.zeroGradients();
-        return new NetworkUpdate(this, name, network, step.learningRateScale());
+        return new NetworkUpdate(this, name, network, step.learningRateScale() * factor);
     }
 
     /** Folds the latest generator weights into the average; after each generator update. */

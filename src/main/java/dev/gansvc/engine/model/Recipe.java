@@ -3,7 +3,9 @@ package dev.gansvc.engine.model;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.HeldOut;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Training settings with which a model trains well on a kind of data out of the box: what a
@@ -85,6 +87,51 @@ public record Recipe(
     /** The same recipe with one family option set otherwise. */
     public Recipe with(Option option, Object value) {
         return new Recipe(epochs, batchSize, latentDim, optimizer, schedule, options.with(option, value));
+    }
+
+    /**
+     * The same recipe with settings given as text by option name, common ones or the family's
+     * ({@code familyOptions}), for benchmarks that try other settings than the defaults
+     * ({@code epochs=20}, {@code learningRateSchedule=linear-decay}); each value must be in its
+     * option's range, as a job's would.
+     *
+     * @throws IllegalArgumentException for an unknown name or a value out of range
+     */
+    public Recipe withSettings(Map<String, String> settings, List<Option> familyOptions) {
+        Map<String, Object> values = asMap();
+        OptionValues family = options;
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            String name = setting.getKey();
+            Option option = Stream.concat(CommonOptions.ALL.stream(), familyOptions.stream())
+                    .filter(o -> o.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown setting '" + name + "'; known: "
+                            + Stream.concat(CommonOptions.ALL.stream(), familyOptions.stream())
+                                    .map(Option::name)
+                                    .toList()));
+            String text = setting.getValue().strip();
+            Object value = option instanceof Option.Whole
+                    ? (Object) Integer.valueOf(text)
+                    : option instanceof Option.Real ? (Object) Double.valueOf(text) : text;
+            option.problem(value).ifPresent(problem -> {
+                throw new IllegalArgumentException(name + " " + problem);
+            });
+            values.put(name, value);
+            if (!CommonOptions.ALL.contains(option)) {
+                family = family.with(option, value);
+            }
+        }
+        return new Recipe(
+                (Integer) values.get(CommonOptions.EPOCHS.name()),
+                (Integer) values.get(CommonOptions.BATCH_SIZE.name()),
+                (Integer) values.get(CommonOptions.LATENT_DIM.name()),
+                new OptimizerSettings(
+                        (Double) values.get(CommonOptions.LEARNING_RATE.name()),
+                        (Double) values.get(CommonOptions.BETA1.name()),
+                        (Double) values.get(CommonOptions.BETA2.name()),
+                        (Double) values.get(CommonOptions.GENERATOR_AVERAGE.name())),
+                LearningRateSchedule.fromId((String) values.get(CommonOptions.LEARNING_RATE_SCHEDULE.name())),
+                family);
     }
 
     /** Every setting by its option name: the common ones, then the family's. */
