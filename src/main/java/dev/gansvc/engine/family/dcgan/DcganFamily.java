@@ -22,17 +22,15 @@ public final class DcganFamily implements ClassifyingGanFamily {
 
     /**
      * Radford et al.'s settings ({@link AdversarialRecipes#IMAGES}, which {@code cgan} keeps) for
-     * 20 epochs instead of 5 (2,800 steps, about three minutes on two cores), sampling a moving
-     * average (0.999) of the generator's weights. Chosen with {@code bench/gallery --models dcgan
-     * --set ... --measure-every 5} on the bundled digits, one thread: mean digit-classifier
-     * confidence 0.75 for the 5-epoch default (seed 1); with the average after 20 epochs 0.81,
-     * 0.82, 0.81 for seeds 1 to 3 (seed 1: 0.71 after 5 epochs, 0.80 after 15, 0.81 after 30).
-     * A linear learning-rate decay (0.80) and a discriminator learning twice as fast (0.82, MMD²
-     * 0.049) did no better on seed 1. Short of issue 18's 0.90: the rarest digit (1 or 4) gets
-     * 3-4% of the samples, the commonest (3 or 9) 16-19%.
+     * 15 epochs instead of 5 (2,100 steps, about four minutes on two cores: 20 epochs took 303 s,
+     * over the five-minute budget), sampling a moving average (0.999) of the generator's weights.
+     * Chosen with {@code bench/gallery --models dcgan --set ... --measure-every 5} on the bundled
+     * digits (docs/quality.md): mean digit-classifier confidence 0.75-0.76 for the 5-epoch default
+     * (seeds 1-3); with the average 0.80, 0.81, 0.81 after 15 epochs and 0.81, 0.82, 0.81 after 20.
+     * A linear learning-rate decay and a discriminator learning twice as fast did no better.
      */
     private static final Recipe IMAGES = Recipe.adam(
-            20, 64, 100, 2e-4, 0.5, OptimizerSettings.DEFAULT_BETA2, 0.999, AdversarialOptions.defaultsWithoutR1());
+            15, 64, 100, 2e-4, 0.5, OptimizerSettings.DEFAULT_BETA2, 0.999, AdversarialOptions.defaultsWithoutR1());
 
     @Override
     public String id() {
