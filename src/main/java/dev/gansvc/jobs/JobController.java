@@ -139,7 +139,7 @@ public class JobController {
             summary = "Delete a finished job and its model",
             description = "A SUCCEEDED, FAILED or CANCELLED job goes with everything it recorded: its losses, sample "
                     + "grids and checkpoint, and the model it trained with that model's artifact (GET /models/{id} is "
-                    + "then 404 too). A queued or running job is cancelled first.")
+                    + "then 404 too). A queued or running job must be cancelled first.")
     @ApiResponse(responseCode = "204", description = "Deleted, with its model")
     @ApiResponse(
             responseCode = "403",
