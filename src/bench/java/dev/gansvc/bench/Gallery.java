@@ -12,6 +12,7 @@ import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.quality.ClassAgreement;
 import dev.gansvc.engine.quality.DigitQuality;
+import dev.gansvc.engine.quality.FeatureDistances;
 import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.engine.render.SampleGrid;
 import java.io.IOException;
@@ -64,6 +65,7 @@ public final class Gallery {
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         Optional<ImageClassifier> digitClassifier = Optional.empty();
         Map<String, List<String>> rows = new LinkedHashMap<>();
+        Map<String, String> floors = new LinkedHashMap<>();
         for (String spec : models) {
             String[] modelAndData = spec.split("@", 2);
             String dataset = modelAndData.length > 1 ? modelAndData[1] : DIGITS;
@@ -121,16 +123,22 @@ public final class Gallery {
             }
             System.out.println(row);
             rows.computeIfAbsent(dataset, d -> new ArrayList<>()).add(row);
+            if (quality.distances() != null) {
+                floors.put(dataset, cells(quality.distances().realFloor()));
+            }
         }
         rows.forEach((dataset, table) -> {
             System.out.println();
             System.out.println(
                     dataset.equals(DIGITS)
-                            ? "| model | samples | steps | time | MMD² | digits covered | mean confidence | label agreement | held-out MSE |\n"
-                                    + "|---|---|---|---|---|---|---|---|---|"
-                            : "| model | samples | steps | time | MMD² | class agreement | per class | classifier accuracy |\n"
-                                    + "|---|---|---|---|---|---|---|---|");
+                            ? "| model | samples | steps | time | MMD² | FD | KID | precision / recall | digits covered "
+                                    + "| mean confidence | rarest to commonest digit | label agreement | held-out MSE |\n"
+                                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+                            : "| model | samples | steps | time | MMD² | FD | KID | precision / recall | class agreement "
+                                    + "| per class | classifier accuracy |\n"
+                                    + "|---|---|---|---|---|---|---|---|---|---|---|");
             table.forEach(System.out::println);
+            System.out.println("real floor (training examples against the held-out ones): " + floors.get(dataset));
         });
     }
 
@@ -151,21 +159,11 @@ public final class Gallery {
 
     /** The digits' figures against the target of every digit between 5% and 15% of the samples. */
     static String perDigit(DigitQuality d) {
-        int min = 0;
-        int max = 0;
-        int[] counts = d.samplesPerDigit();
-        for (int c = 1; c < counts.length; c++) {
-            min = counts[c] < counts[min] ? c : min;
-            max = counts[c] > counts[max] ? c : max;
-        }
         return String.format(
                 Locale.ROOT,
-                "confidence %.3f, samples per digit %.1f%% (digit %d) to %.1f%% (digit %d)%s",
+                "confidence %.3f, samples per digit %s%s",
                 d.meanConfidence(),
-                100.0 * counts[min] / d.samples(),
-                min,
-                100.0 * counts[max] / d.samples(),
-                max,
+                shares(d),
                 d.labelAgreement() == null
                         ? ""
                         : String.format(Locale.ROOT, ", label agreement %.3f", d.labelAgreement()));
@@ -184,19 +182,55 @@ public final class Gallery {
         DigitQuality d = q.digits();
         return String.format(
                 Locale.ROOT,
-                "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %d / 10 | %.2f | %s | %s |",
+                "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %s | %d / 10 | %.2f | %s | %s | %s |",
                 spec,
                 spec,
                 picture,
                 trainer.model().iteration(),
                 seconds,
                 q.mmd().mmd2(),
+                distanceCells(q.distances()),
                 d.classesCovered(),
                 d.meanConfidence(),
+                shares(d),
                 d.labelAgreement() == null ? "" : String.format(Locale.ROOT, "%.2f", d.labelAgreement()),
                 q.heldOut() == null
                         ? ""
                         : String.format(Locale.ROOT, "%.4f", q.heldOut().reconstructionError()));
+    }
+
+    /** Fréchet distance, KID and precision / recall in the classifier's feature space, as table cells. */
+    private static String distanceCells(FeatureDistances distances) {
+        return distances == null ? " | | " : cells(distances.generated());
+    }
+
+    private static String cells(FeatureDistances.Distances d) {
+        return String.format(
+                Locale.ROOT,
+                "%s | %.2f ± %.2f | %.2f / %.2f",
+                d.frechetDistance() == null ? "" : String.format(Locale.ROOT, "%.1f", d.frechetDistance()),
+                d.kernelDistance(),
+                d.kernelDistanceStd(),
+                d.precision(),
+                d.recall());
+    }
+
+    /** The rarest and the commonest digit's share of the samples. */
+    private static String shares(DigitQuality d) {
+        int[] counts = d.samplesPerDigit();
+        int rarest = 0;
+        int commonest = 0;
+        for (int c = 1; c < counts.length; c++) {
+            rarest = counts[c] < counts[rarest] ? c : rarest;
+            commonest = counts[c] > counts[commonest] ? c : commonest;
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.1f%% (digit %d) to %.1f%% (digit %d)",
+                100.0 * counts[rarest] / d.samples(),
+                rarest,
+                100.0 * counts[commonest] / d.samples(),
+                commonest);
     }
 
     /** Class agreement where the model is conditional, by the classifier trained on the training images. */
@@ -205,13 +239,14 @@ public final class Gallery {
         ClassAgreement a = q.classAgreement();
         return String.format(
                 Locale.ROOT,
-                "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %s | %s | %s |",
+                "| `%s` | ![%s](%s) | %d | %.0f s | %.4f | %s | %s | %s | %s |",
                 spec,
                 spec,
                 picture,
                 trainer.model().iteration(),
                 seconds,
                 q.mmd().mmd2(),
+                distanceCells(q.distances()),
                 a == null ? "" : String.format(Locale.ROOT, "%.2f", a.agreement()),
                 a == null
                         ? ""
