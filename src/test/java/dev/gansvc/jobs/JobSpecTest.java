@@ -41,7 +41,13 @@ class JobSpecTest {
                  "r1Gamma":null,"r1Until":null}""");
         assertThat(spec.options().asMap())
                 .containsOnlyKeys(
-                        "loss", "discriminatorSteps", "discriminatorLearningRate", "packing", "r1Gamma", "r1Until");
+                        "loss",
+                        "discriminatorSteps",
+                        "discriminatorLearningRate",
+                        "labelSmoothing",
+                        "packing",
+                        "r1Gamma",
+                        "r1Until");
         assertThat(spec.options().get(AdversarialOptions.DISCRIMINATOR_STEPS)).isEqualTo(2);
         assertThat(spec.options().get(AdversarialOptions.DISCRIMINATOR_LEARNING_RATE))
                 .as("one learning rate before two time scales existed")

@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * real or all fake, so that a generator short of variety shows it within a pack.
  * With R1 ({@link R1Penalty}) the discriminator also keeps its input gradient small at real
  * examples. With two time-scale updates the discriminator's learning rate is a multiple of the
- * generator's.
+ * generator's. With one-sided label smoothing the discriminator's target for real examples is
+ * below 1.
  */
 public final class AdversarialObjective implements Objective {
 
@@ -39,16 +40,24 @@ public final class AdversarialObjective implements Objective {
     private final GanLoss loss;
     private final R1Penalty r1;
     private final double discriminatorLearningRate;
+    private final double realTarget;
 
     /**
      * @param r1 the R1 penalty; {@link R1Penalty#NONE} for none
      * @param discriminatorLearningRate the discriminator's learning rate as a multiple of the generator's
+     * @param labelSmoothing how far below 1 the discriminator's target for real examples is
      */
-    public AdversarialObjective(int discriminatorSteps, GanLoss loss, R1Penalty r1, double discriminatorLearningRate) {
+    public AdversarialObjective(
+            int discriminatorSteps,
+            GanLoss loss,
+            R1Penalty r1,
+            double discriminatorLearningRate,
+            double labelSmoothing) {
         this.discriminatorSteps = discriminatorSteps;
         this.loss = loss;
         this.r1 = r1;
         this.discriminatorLearningRate = discriminatorLearningRate;
+        this.realTarget = 1 - labelSmoothing;
     }
 
     /** The objective with the settings' {@link AdversarialOptions}; without R1 where the family reads none. */
@@ -60,7 +69,8 @@ public final class AdversarialObjective implements Objective {
                 R1Penalty.of(o),
                 o.has(AdversarialOptions.DISCRIMINATOR_LEARNING_RATE)
                         ? o.get(AdversarialOptions.DISCRIMINATOR_LEARNING_RATE)
-                        : 1);
+                        : 1,
+                o.has(AdversarialOptions.LABEL_SMOOTHING) ? o.get(AdversarialOptions.LABEL_SMOOTHING) : 0);
     }
 
     @Override
@@ -96,8 +106,8 @@ public final class AdversarialObjective implements Objective {
             INDArray fakes = pack(fake, packing);
             NetworkUpdate dUpdate = model.update(DISCRIMINATOR, step, discriminatorLearningRate);
             Judgement judged = d.examplesIndependent()
-                    ? judgeTogether(d, real, fakes, readout, grad)
-                    : judgeApart(d, real, fakes, readout, grad);
+                    ? judgeTogether(d, real, fakes, readout, realTarget, grad)
+                    : judgeApart(d, real, fakes, readout, realTarget, grad);
             r1.addGradientIfDue(d, real, readout, step, step.iteration() * discriminatorSteps + j);
             dUpdate.apply();
             dLoss = judged.loss();
@@ -120,28 +130,30 @@ public final class AdversarialObjective implements Objective {
      * the same gradients as two passes when no layer mixes examples, in half the calls.
      * Leaves the gradients accumulated in {@code d}.
      */
-    static Judgement judgeTogether(Network d, INDArray real, INDArray fakes, LabelReadout readout, float[] grad) {
+    static Judgement judgeTogether(
+            Network d, INDArray real, INDArray fakes, LabelReadout readout, double realTarget, float[] grad) {
         int n = (int) real.size(0);
         LabelReadout both = readout.twice();
         float[] logits = both.logits(d.forward(Nd4j.concat(0, real, fakes), true));
         float[] realLogits = Arrays.copyOfRange(logits, 0, n);
         float[] fakeLogits = Arrays.copyOfRange(logits, n, logits.length);
         float[] bothGradients = new float[logits.length];
-        double loss = Logits.discriminatorLoss(realLogits, true, grad);
+        double loss = Logits.discriminatorLoss(realLogits, realTarget, grad);
         System.arraycopy(grad, 0, bothGradients, 0, n);
-        loss += Logits.discriminatorLoss(fakeLogits, false, grad);
+        loss += Logits.discriminatorLoss(fakeLogits, 0, grad);
         System.arraycopy(grad, 0, bothGradients, n, n);
         d.backward(both.outputGradient(bothGradients));
         return new Judgement(realLogits, fakeLogits, loss);
     }
 
     /** One pass per batch, for discriminators whose batch norms must see real and fake examples apart. */
-    static Judgement judgeApart(Network d, INDArray real, INDArray fakes, LabelReadout readout, float[] grad) {
+    static Judgement judgeApart(
+            Network d, INDArray real, INDArray fakes, LabelReadout readout, double realTarget, float[] grad) {
         float[] realLogits = readout.logits(d.forward(real, true));
-        double loss = Logits.discriminatorLoss(realLogits, true, grad);
+        double loss = Logits.discriminatorLoss(realLogits, realTarget, grad);
         d.backward(readout.outputGradient(grad));
         float[] fakeLogits = readout.logits(d.forward(fakes, true));
-        loss += Logits.discriminatorLoss(fakeLogits, false, grad);
+        loss += Logits.discriminatorLoss(fakeLogits, 0, grad);
         d.backward(readout.outputGradient(grad));
         return new Judgement(realLogits, fakeLogits, loss);
     }

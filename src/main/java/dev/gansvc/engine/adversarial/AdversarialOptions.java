@@ -46,24 +46,41 @@ public final class AdversarialOptions {
             true,
             1.0);
 
+    public static final Option.Real LABEL_SMOOTHING = new Option.Real(
+            "labelSmoothing",
+            "One-sided label smoothing (Salimans et al. 2016): the discriminator's target for real "
+                    + "examples is 1 minus this; fakes keep 0",
+            0,
+            true,
+            0.5,
+            true,
+            0.0);
+
     /** What a GAN with a classifying discriminator reads, packing included. */
     public static final List<Option> PACKED =
-            List.of(LOSS, DISCRIMINATOR_STEPS, DISCRIMINATOR_LEARNING_RATE, ModelShape.PACKING);
+            List.of(LOSS, DISCRIMINATOR_STEPS, DISCRIMINATOR_LEARNING_RATE, LABEL_SMOOTHING, ModelShape.PACKING);
     /** {@link #PACKED} and R1, for discriminators without batch norm. */
-    public static final List<Option> PACKED_WITH_R1 =
-            List.of(LOSS, DISCRIMINATOR_STEPS, DISCRIMINATOR_LEARNING_RATE, ModelShape.PACKING, R1_GAMMA, R1_UNTIL);
+    public static final List<Option> PACKED_WITH_R1 = List.of(
+            LOSS,
+            DISCRIMINATOR_STEPS,
+            DISCRIMINATOR_LEARNING_RATE,
+            LABEL_SMOOTHING,
+            ModelShape.PACKING,
+            R1_GAMMA,
+            R1_UNTIL);
 
     private AdversarialOptions() {}
 
     /**
      * The default options: the non-saturating loss, one discriminator step at the generator's
-     * learning rate, no packing, R1 as given.
+     * learning rate, no label smoothing, no packing, R1 as given.
      */
     public static OptionValues defaults(double r1Gamma, double r1Until) {
         return OptionValues.NONE
                 .with(LOSS, GanLoss.NON_SATURATING.id())
                 .with(DISCRIMINATOR_STEPS, 1)
                 .with(DISCRIMINATOR_LEARNING_RATE, 1.0)
+                .with(LABEL_SMOOTHING, 0.0)
                 .with(ModelShape.PACKING, 1)
                 .with(R1_GAMMA, r1Gamma)
                 .with(R1_UNTIL, r1Until);
@@ -75,6 +92,7 @@ public final class AdversarialOptions {
                 .with(LOSS, GanLoss.NON_SATURATING.id())
                 .with(DISCRIMINATOR_STEPS, 1)
                 .with(DISCRIMINATOR_LEARNING_RATE, 1.0)
+                .with(LABEL_SMOOTHING, 0.0)
                 .with(ModelShape.PACKING, 1);
     }
 

@@ -8,8 +8,14 @@ public final class AdversarialRecipes {
 
     private static final double BETA2 = OptimizerSettings.DEFAULT_BETA2;
 
-    /** DCGAN's published settings (Radford et al. 2015), for 28x28 images. */
-    public static final Recipe IMAGES = Recipe.adam(5, 64, 100, 2e-4, 0.5, BETA2, 0, AdversarialOptions.defaults(0, 1));
+    /**
+     * DCGAN's published settings (Radford et al. 2015), for 28x28 images, for 15 epochs rather
+     * than 5 and sampling a 0.999 moving average of the generator's weights: on the bundled
+     * digits a conditional model's digit-classifier confidence went from 0.90 to 0.97 and its
+     * label agreement from 0.87 to 0.98 (docs/quality.md).
+     */
+    public static final Recipe IMAGES =
+            Recipe.adam(15, 64, 100, 2e-4, 0.5, BETA2, 0.999, AdversarialOptions.defaults(0, 1));
 
     /**
      * The 64-pixel DCGAN: with a batch-normalised discriminator its eight convolutions won from

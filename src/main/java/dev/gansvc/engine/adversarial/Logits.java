@@ -16,15 +16,16 @@ public final class Logits {
 
     /**
      * Binary cross-entropy of the discriminator for one batch with a single target (1 for real,
-     * 0 for fake), averaged; writes dLoss/dLogit into {@code grad}.
+     * 0 for fake, 0.9 for real with one-sided label smoothing), averaged; writes dLoss/dLogit
+     * into {@code grad}.
      */
-    public static double discriminatorLoss(float[] logits, boolean real, float[] grad) {
+    public static double discriminatorLoss(float[] logits, double target, float[] grad) {
         int n = logits.length;
         double loss = 0;
         for (int i = 0; i < n; i++) {
             double s = logits[i];
-            loss += real ? softplus(-s) : softplus(s);
-            grad[i] = (float) ((sigmoid(s) - (real ? 1 : 0)) / n);
+            loss += target * softplus(-s) + (1 - target) * softplus(s);
+            grad[i] = (float) ((sigmoid(s) - target) / n);
         }
         return loss / n;
     }

@@ -33,10 +33,10 @@ class JointJudgementTest {
         float[] grad = new float[packs];
 
         d.zeroGradients();
-        AdversarialObjective.Judgement apart = AdversarialObjective.judgeApart(d, real, fake, readout, grad);
+        AdversarialObjective.Judgement apart = AdversarialObjective.judgeApart(d, real, fake, readout, 0.9, grad);
         INDArray apartGradients = d.gradients().dup();
         d.zeroGradients();
-        AdversarialObjective.Judgement together = AdversarialObjective.judgeTogether(d, real, fake, readout, grad);
+        AdversarialObjective.Judgement together = AdversarialObjective.judgeTogether(d, real, fake, readout, 0.9, grad);
 
         assertThat(together.real()).containsExactly(apart.real(), within(1e-6f));
         assertThat(together.fake()).containsExactly(apart.fake(), within(1e-6f));

@@ -5,7 +5,6 @@ import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.adversarial.AdversarialRecipes;
 import dev.gansvc.engine.adversarial.ClassifyingGanFamily;
 import dev.gansvc.engine.model.ModelShape;
-import dev.gansvc.engine.model.OptimizerSettings;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.nets.Dcgan;
@@ -21,16 +20,11 @@ import java.util.Optional;
 public final class DcganFamily implements ClassifyingGanFamily {
 
     /**
-     * Radford et al.'s settings ({@link AdversarialRecipes#IMAGES}, which {@code cgan} keeps) for
-     * 15 epochs instead of 5 (2,100 steps, about four minutes on two cores: 20 epochs took 303 s,
-     * over the five-minute budget), sampling a moving average (0.999) of the generator's weights.
-     * Chosen with {@code bench/gallery --models dcgan --set ... --measure-every 5} on the bundled
-     * digits (docs/quality.md): mean digit-classifier confidence 0.75-0.76 for the 5-epoch default
-     * (seeds 1-3); with the average 0.80, 0.81, 0.81 after 15 epochs and 0.81, 0.82, 0.81 after 20.
-     * A linear learning-rate decay and a discriminator learning twice as fast did no better.
+     * {@link AdversarialRecipes#IMAGES} (15 epochs, 2,100 steps, about four minutes on two cores,
+     * sampling a 0.999 moving average of the generator's weights) without R1, which needs a
+     * discriminator without batch norm. How it was chosen, and what else was tried: docs/quality.md.
      */
-    private static final Recipe IMAGES = Recipe.adam(
-            15, 64, 100, 2e-4, 0.5, OptimizerSettings.DEFAULT_BETA2, 0.999, AdversarialOptions.defaultsWithoutR1());
+    private static final Recipe IMAGES = AdversarialRecipes.IMAGES.withOptions(AdversarialOptions.defaultsWithoutR1());
 
     @Override
     public String id() {

@@ -108,7 +108,7 @@ public final class VaeGanObjective implements Objective {
 
     private static double discriminatorTerm(Network d, INDArray examples, boolean real, double weight, float[] grad) {
         float[] logits = d.forward(examples, true).toFloatVector();
-        double loss = Logits.discriminatorLoss(logits, real, grad);
+        double loss = Logits.discriminatorLoss(logits, real ? 1 : 0, grad);
         d.backward(AdversarialObjective.column(grad).muli(weight));
         return weight * loss;
     }
