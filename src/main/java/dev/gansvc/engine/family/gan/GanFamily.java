@@ -19,10 +19,12 @@ public final class GanFamily implements ClassifyingGanFamily {
     /**
      * On images the fully connected GAN learns far slower per step than the DCGAN (no
      * convolutions to share what it learns across the picture), but each step is several
-     * times cheaper, so it runs more epochs and samples a weight average.
+     * times cheaper, so it runs more epochs and samples a weight average. 100 epochs: on the
+     * bundled digits the digit classifier's confidence was 0.87 after 60 and 0.91 after 100,
+     * every digit between 5% and 15% of the samples (docs/quality.md).
      */
     private static final Recipe IMAGES =
-            Recipe.adam(60, 64, 100, 2e-4, 0.5, 0.999, 0.999, AdversarialOptions.defaults(0, 1));
+            Recipe.adam(100, 64, 100, 2e-4, 0.5, 0.999, 0.999, AdversarialOptions.defaults(0, 1));
 
     @Override
     public String id() {
