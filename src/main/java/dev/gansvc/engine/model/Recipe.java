@@ -100,15 +100,15 @@ public record Recipe(
     public Recipe withSettings(Map<String, String> settings, List<Option> familyOptions) {
         Map<String, Object> values = asMap();
         OptionValues family = options;
+        List<Option> known = Stream.concat(CommonOptions.ALL.stream(), familyOptions.stream())
+                .toList();
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             String name = setting.getKey();
-            Option option = Stream.concat(CommonOptions.ALL.stream(), familyOptions.stream())
+            Option option = known.stream()
                     .filter(o -> o.name().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown setting '" + name + "'; known: "
-                            + Stream.concat(CommonOptions.ALL.stream(), familyOptions.stream())
-                                    .map(Option::name)
-                                    .toList()));
+                            + known.stream().map(Option::name).toList()));
             String text = setting.getValue().strip();
             Object value = option instanceof Option.Whole
                     ? (Object) Integer.valueOf(text)
