@@ -39,7 +39,7 @@ final class DefaultRun {
         Recipe recipe = adjust.apply(Recipe.defaults(family, data, variant));
         GenerativeModel model = GenerativeModel.create(
                 family,
-                family.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant),
+                family.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant, recipe.options()),
                 recipe.optimizer(),
                 seed);
         Trainer trainer = new Trainer(model, data, recipe.training(seed));

@@ -138,8 +138,7 @@ public class JobSpecResolver {
         }
         budget.check(
                 family,
-                family.shape(spec.latentDim(), exampleShape, dataset.classCount(), variant)
-                        .withPacking(spec.examplesPerJudgement()),
+                family.shape(spec.latentDim(), exampleShape, dataset.classCount(), variant, spec.options()),
                 datasetName);
         TrainingSettings training = spec.trainingSettings();
         TrainingPlan plan = TrainingPlan.of(family.objective(training), training, dataset.size());

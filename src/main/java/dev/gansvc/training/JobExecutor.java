@@ -99,8 +99,7 @@ public class JobExecutor {
         ModelFamily family = jobService.family(job);
         GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(
                 family,
-                family.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant())
-                        .withPacking(spec.examplesPerJudgement()),
+                family.shape(spec.latentDim(), data.exampleShape(), data.classCount(), spec.variant(), spec.options()),
                 spec.optimizer(),
                 spec.seed()));
         // Whatever was recorded after the checkpoint is recorded again by the resumed run.

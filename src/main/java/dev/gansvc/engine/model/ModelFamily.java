@@ -118,6 +118,12 @@ public interface ModelFamily {
                 variant == null || variant.isEmpty() ? defaultVariant() : variant);
     }
 
+    /** The shape with a run's options: its packing, where the family reads it. */
+    default ModelShape shape(int latentDim, long[] exampleShape, int classCount, String variant, OptionValues options) {
+        return shape(latentDim, exampleShape, classCount, variant)
+                .withPacking(options.has(ModelShape.PACKING) ? options.get(ModelShape.PACKING) : 1);
+    }
+
     default ModelShape shape(int latentDim, long[] exampleShape, int classCount) {
         return shape(latentDim, exampleShape, classCount, "");
     }
