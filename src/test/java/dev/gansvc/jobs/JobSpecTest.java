@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.CodeDensity;
 import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
@@ -68,6 +69,9 @@ class JobSpecTest {
                  "learningRate":1.0E-3,"beta1":0.9,"beta2":0.999,"learningRateSchedule":"constant",
                  "generatorAverage":0.0,"variant":"denoising","noiseLevel":0.5}""");
         assertThat(spec.variant()).isEqualTo("denoising");
+        assertThat(spec.options().get(CodeDensity.COMPONENTS))
+                .as("stored before the code density existed: decodes N(0, I) as it did")
+                .isZero();
         String stored = JSON.writeValueAsString(spec);
         assertThat(read("autoencoder", stored)).isEqualTo(spec);
         assertThat(JSON.readValue(stored, Map.class))

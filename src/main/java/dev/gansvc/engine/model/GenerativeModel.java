@@ -33,6 +33,7 @@ public final class GenerativeModel {
 
     private long iteration;
     private FeatureScaling scaling;
+    private CodeDensity codeDensity;
 
     private GenerativeModel(ModelFamily family, ModelShape shape, OptimizerSettings optimizer) {
         family.unsupported(shape.exampleShape(), shape.classCount(), shape.variant())
@@ -164,6 +165,20 @@ public final class GenerativeModel {
 
     void setScaling(FeatureScaling scaling) {
         this.scaling = scaling;
+    }
+
+    /** The density sampling draws codes from, once a run that fits one has finished an epoch. */
+    public Optional<CodeDensity> codeDensity() {
+        return Optional.ofNullable(codeDensity);
+    }
+
+    void setCodeDensity(CodeDensity codeDensity) {
+        this.codeDensity = codeDensity;
+    }
+
+    /** The encoder and decoder as they are now, frozen, for a family that reconstructs. */
+    public Reconstructor reconstructor() {
+        return family.reconstructor(shape, networks, scaling());
     }
 
     /** Training steps completed so far. */

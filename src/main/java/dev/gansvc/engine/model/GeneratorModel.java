@@ -17,36 +17,42 @@ public final class GeneratorModel {
     private final Network network;
     private final Optional<FeatureScaling> scaling;
     private final Optional<RejectionSampler> rejection;
+    private final Optional<CodeDensity> codeDensity;
 
     private GeneratorModel(
             ModelFamily family,
             ModelShape shape,
             Network network,
             Optional<FeatureScaling> scaling,
-            Optional<Network> discriminator) {
+            Optional<Network> discriminator,
+            Optional<CodeDensity> codeDensity) {
         this.family = family;
         this.shape = shape;
         this.network = network;
         this.scaling = scaling;
         this.rejection = discriminator.map(d -> new RejectionSampler(network, d, shape.latentDim()));
+        this.codeDensity = codeDensity;
     }
 
     /**
      * @param trainedDiscriminator the discriminator that filters samples, for a model that
      *                             {@linkplain ModelFamily#sampleFilter filters them}
+     * @param codeDensity          the density a decoder's codes are drawn from, where one was fitted
      */
     static GeneratorModel of(
             ModelFamily family,
             ModelShape shape,
             Network trainedGenerator,
             Optional<FeatureScaling> scaling,
-            Optional<Network> trainedDiscriminator) {
+            Optional<Network> trainedDiscriminator,
+            Optional<CodeDensity> codeDensity) {
         return new GeneratorModel(
                 family,
                 shape,
                 trainedGenerator.foldedForInference(),
                 scaling,
-                trainedDiscriminator.map(Network::foldedForInference));
+                trainedDiscriminator.map(Network::foldedForInference),
+                codeDensity);
     }
 
     /** The model's generator as sampling should see it: with its averaged weights when it averages. */
@@ -59,7 +65,8 @@ public final class GeneratorModel {
                 model.shape(),
                 generator,
                 model.scaling(),
-                model.family().sampleFilter(model.shape()).map(model::network));
+                model.family().sampleFilter(model.shape()).map(model::network),
+                model.codeDensity());
     }
 
     /**
@@ -67,7 +74,9 @@ public final class GeneratorModel {
      * the filtered ones; a model that does not filter is returned as it is.
      */
     public GeneratorModel unfiltered() {
-        return rejection.isEmpty() ? this : new GeneratorModel(family, shape, network, scaling, Optional.empty());
+        return rejection.isEmpty()
+                ? this
+                : new GeneratorModel(family, shape, network, scaling, Optional.empty(), codeDensity);
     }
 
     public ModelFamily family() {
@@ -102,7 +111,8 @@ public final class GeneratorModel {
 
     /**
      * The generator's output for given latent points, [n, latentDim], never filtered (a walk
-     * through latent space, a fixed snapshot); see {@link #generate(int, long, OptionalInt)} for labels.
+     * through latent space, a fixed snapshot), a decoder's through its fitted code density; see
+     * {@link #generate(int, long, OptionalInt)} for labels.
      */
     public INDArray generate(INDArray latent, OptionalInt label) {
         int n = (int) latent.size(0);
@@ -110,7 +120,8 @@ public final class GeneratorModel {
         for (int i = 0; i < n; i++) {
             labels[i] = label.orElse(shape.conditional() ? i % shape.classCount() : 0);
         }
-        INDArray out = network.forward(Conditioning.generatorInput(latent, labels, shape.classCount()), false);
+        INDArray codes = codeDensity.map(d -> d.codes(latent)).orElse(latent);
+        INDArray out = network.forward(Conditioning.generatorInput(codes, labels, shape.classCount()), false);
         return scaling.map(s -> s.restore(out)).orElse(out);
     }
 

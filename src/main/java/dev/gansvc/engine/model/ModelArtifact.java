@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The saved form of a {@link GenerativeModel}: a zip holding a manifest and, as ND4J binary
  * arrays, every network's parameters, batch-norm statistics and Adam moments, and the
- * generator's weight average, and for tables the feature standardisation. It is everything
+ * generator's weight average, for tables the feature standardisation, and where one was fitted
+ * the code density. It is everything
  * needed to sample or to resume training exactly.
  */
 public final class ModelArtifact {
@@ -42,6 +43,9 @@ public final class ModelArtifact {
     private static final long[] FORMAT_1_SHAPE = {1, 28, 28};
     private static final String FORMAT_2_NETWORKS = "generator,discriminator";
     private static final String MANIFEST = "manifest.properties";
+    /** The entries of {@link CodeDensity#arrays()}, in order. */
+    private static final List<String> CODE_DENSITY =
+            List.of("codeDensity.weights", "codeDensity.means", "codeDensity.factors");
 
     private ModelArtifact() {}
 
@@ -82,6 +86,12 @@ public final class ModelArtifact {
                 putArray(zip, "scaling.mean", model.scaling().get().mean());
                 putArray(zip, "scaling.std", model.scaling().get().std());
             }
+            if (model.codeDensity().isPresent()) {
+                INDArray[] density = model.codeDensity().get().arrays();
+                for (int i = 0; i < CODE_DENSITY.size(); i++) {
+                    putArray(zip, CODE_DENSITY.get(i), density[i]);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,6 +117,7 @@ public final class ModelArtifact {
         }
         model.setIteration(Long.parseLong(c.manifest().getProperty("iteration")));
         c.scaling().ifPresent(model::setScaling);
+        c.codeDensity().ifPresent(model::setCodeDensity);
         return model;
     }
 
@@ -130,7 +141,7 @@ public final class ModelArtifact {
                             .reshape(generator.parameters().shape())
                             .div(1 - Math.pow(decay, steps)));
         }
-        return GeneratorModel.of(family, shape, generator, c.scaling(), discriminator);
+        return GeneratorModel.of(family, shape, generator, c.scaling(), discriminator, c.codeDensity());
     }
 
     /** Restores the encoder and decoder of an autoencoder or VAE, for reconstructions. */
@@ -221,6 +232,14 @@ public final class ModelArtifact {
         Optional<FeatureScaling> scaling() {
             return has("scaling.mean")
                     ? Optional.of(new FeatureScaling(array("scaling.mean"), array("scaling.std")))
+                    : Optional.empty();
+        }
+
+        /** The fitted code density, absent from models that decode N(0, I) and from older artifacts. */
+        Optional<CodeDensity> codeDensity() {
+            return has(CODE_DENSITY.get(0))
+                    ? Optional.of(CodeDensity.of(
+                            array(CODE_DENSITY.get(0)), array(CODE_DENSITY.get(1)), array(CODE_DENSITY.get(2))))
                     : Optional.empty();
         }
 

@@ -34,13 +34,17 @@ public final class Reconstructor {
 
     /** @param examples [n, exampleShape...] in the data's units */
     public INDArray reconstruct(INDArray examples) {
+        INDArray out = decoder.forward(encode(examples), false);
+        return scaling.map(s -> s.restore(out)).orElse(out);
+    }
+
+    /** The codes of examples [n, exampleShape...] in the data's units: [n, latent], a VAE's the means. */
+    public INDArray encode(INDArray examples) {
         INDArray in = scaling.map(s -> s.standardize(examples)).orElse(examples);
         INDArray code = encoder.forward(in, false);
-        if (variational) {
-            code = code.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shape.latentDim()))
-                    .dup('c');
-        }
-        INDArray out = decoder.forward(code, false);
-        return scaling.map(s -> s.restore(out)).orElse(out);
+        return variational
+                ? code.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shape.latentDim()))
+                        .dup('c')
+                : code;
     }
 }

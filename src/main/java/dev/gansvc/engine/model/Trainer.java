@@ -5,14 +5,20 @@ import dev.gansvc.engine.data.FeatureScaling;
 import dev.gansvc.engine.data.HeldOut;
 import dev.gansvc.engine.data.Permutations;
 import dev.gansvc.engine.nn.Workspaces;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training loop every model shares: epochs over a fresh permutation of the training
  * examples, one {@link Objective} step per iteration, progress and epoch ends reported to a
- * listener, and held-out validation at each epoch end where the objective asks for it.
+ * listener, and at each epoch end held-out validation where the objective asks for it and the
+ * refit of a {@link CodeDensity} where the run decodes from one.
  *
  * <p>Every random choice derives from the seed and the step number (data order per epoch,
  * noise per step), so a run resumed from a checkpoint takes the same path as one that never
@@ -26,6 +32,7 @@ public final class Trainer {
     }
 
     private static final String WORKSPACE = "training-step";
+    private static final int ENCODING_BATCH = 500;
 
     private final GenerativeModel model;
     /** What the networks see: the data, standardised when it is a table. */
@@ -109,6 +116,7 @@ public final class Trainer {
                 double[] v = objective.step(model, step);
                 if (epochEnds) {
                     objective.evaluate(model, data, heldOut).ifPresent(score -> v[v.length - 1] = score.loss());
+                    fitCodeDensity(epoch, it + 1 == total);
                 }
                 return v;
             });
@@ -119,6 +127,28 @@ public final class Trainer {
             }
         }
         return Outcome.COMPLETED;
+    }
+
+    /**
+     * Refits the code density of a run that decodes from one to the codes the encoder gives the
+     * first training examples now (in the split's random order): {@value
+     * CodeDensity#MAX_CODES} at most after the last epoch, {@value CodeDensity#PROGRESS_CODES}
+     * after the others, whose samples only show progress.
+     */
+    private void fitCodeDensity(int epoch, boolean last) {
+        OptionValues options = settings.options();
+        if (!options.has(CodeDensity.COMPONENTS) || options.get(CodeDensity.COMPONENTS) == 0) {
+            return;
+        }
+        Reconstructor encoder = model.reconstructor();
+        int count = Math.min(training.length, last ? CodeDensity.MAX_CODES : CodeDensity.PROGRESS_CODES);
+        List<INDArray> codes = new ArrayList<>();
+        for (int from = 0; from < count; from += ENCODING_BATCH) {
+            codes.add(encoder.encode(
+                    original.batch(Arrays.copyOfRange(training, from, Math.min(count, from + ENCODING_BATCH)))));
+        }
+        model.setCodeDensity(
+                CodeDensity.fit(Nd4j.vstack(codes), options.get(CodeDensity.COMPONENTS), settings.seed() * 31 + epoch));
     }
 
     /** The reconstruction score of the model as it is now on the held-out examples, for models that reconstruct. */

@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The autoencoders of the founding documents. Every encoder ends in a standardising batch
  * norm, so each code dimension has mean 0 and variance 1 over the data: decoding draws from
- * N(0, I) then gives samples whose codes match the data's in each dimension, which makes
- * even a plain autoencoder something to sample from.
+ * N(0, I) then gives samples whose codes match the data's in each dimension (a density fitted to
+ * the codes, {@code CodeDensity}, matches them far better).
  */
 public enum AutoencoderVariant {
     /** One hidden layer each side. */

@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The variational autoencoder (Kingma and Welling 2014): an encoder with mean and
  * log-variance heads, a reparameterised sample z, and the decoder (the model's generator)
  * trained on the negative ELBO, reconstruction plus KL(q(z|x) || N(0, I)). Samples decode
- * points of the prior N(0, I).
+ * points of the prior N(0, I), or of a {@code CodeDensity} fitted to the code means.
  *
  * <p>The likelihood is Gaussian with one variance shared by every value, set to its
  * maximum-likelihood value, the batch's mean squared error (the "sigma-VAE", Rybkin et al.

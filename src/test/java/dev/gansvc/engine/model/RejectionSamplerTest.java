@@ -28,7 +28,12 @@ class RejectionSamplerTest {
         Network logit = dense(new float[] {4, 0, 0}, 1);
         ModelShape shape = new ModelShape(2, new long[] {2}, 0);
         GeneratorModel generator = GeneratorModel.of(
-                ModelFamilies.all().require("gan"), shape, identity, Optional.empty(), Optional.of(logit));
+                ModelFamilies.all().require("gan"),
+                shape,
+                identity,
+                Optional.empty(),
+                Optional.of(logit),
+                Optional.empty());
 
         INDArray rows = generator.generate(4000, 7, OptionalInt.empty());
 
