@@ -29,8 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The saved form of a {@link GenerativeModel}: a zip holding a manifest and, as ND4J binary
  * arrays, every network's parameters, batch-norm statistics and Adam moments, and the
  * generator's weight average, for tables the feature standardisation, and where one was fitted
- * the code density. It is everything
- * needed to sample or to resume training exactly.
+ * the code density. It is everything needed to sample or to resume training exactly.
  */
 public final class ModelArtifact {
 
