@@ -37,7 +37,8 @@ public final class VaeFamily implements VariationalFamily {
 
     @Override
     public String description() {
-        return "Variational autoencoder (sigma-VAE): samples decode the prior, reconstructions decode the code's mean";
+        return "Variational autoencoder (sigma-VAE): samples decode a mixture of Gaussians fitted to the code means, "
+                + "reconstructions decode the code's mean";
     }
 
     @Override
