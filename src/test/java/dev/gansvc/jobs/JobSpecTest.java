@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.CodeDensity;
+import dev.gansvc.engine.model.ExampleClusters;
 import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
@@ -28,6 +29,9 @@ class JobSpecTest {
         assertThat(spec.optimizer().beta2()).isEqualTo(0.999);
         assertThat(spec.optimizer().generatorAverage()).isZero();
         assertThat(spec.examplesPerJudgement()).isEqualTo(1);
+        assertThat(spec.options().get(ExampleClusters.CLUSTERS))
+                .as("stored before clusters existed: trained without them")
+                .isZero();
         assertThat(spec.options().get(AdversarialOptions.LOSS)).isEqualTo("minimax");
         assertThat(spec.variant()).isNull();
     }

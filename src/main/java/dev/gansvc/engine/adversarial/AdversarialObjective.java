@@ -88,7 +88,7 @@ public final class AdversarialObjective implements Objective {
         Network g = model.generator();
         Network d = model.network(DISCRIMINATOR);
         ModelShape shape = model.shape();
-        int classes = shape.classCount();
+        int classes = shape.labelCount();
         int packing = shape.packing();
         float[] grad = new float[step.batchSize() / packing];
         double dLoss = 0;

@@ -15,9 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * pictures and ignored the planes (class agreement near chance on shapes64; docs/quality.md).
  *
  * @param labels each example's class, in the order the packs hold them
- * @param classes 0 for an unconditional discriminator
+ * @param classes 0 for an unconditional discriminator, else its classes or clusters
  */
-record LabelReadout(int[] labels, int classes, int packing) {
+public record LabelReadout(int[] labels, int classes, int packing) {
 
     static LabelReadout unconditional() {
         return new LabelReadout(new int[0], 0, 1);
@@ -35,7 +35,7 @@ record LabelReadout(int[] labels, int classes, int packing) {
     }
 
     /** One logit per pack from the discriminator's outputs, [packs, 1] or [packs, packing * classes]. */
-    float[] logits(INDArray outputs) {
+    public float[] logits(INDArray outputs) {
         float[] all = outputs.reshape(outputs.length()).toFloatVector();
         if (classes == 0) {
             return all;
@@ -51,7 +51,7 @@ record LabelReadout(int[] labels, int classes, int packing) {
     }
 
     /** dLoss/dOutputs, given dLoss/dLogit per pack. */
-    INDArray outputGradient(float[] logitGradient) {
+    public INDArray outputGradient(float[] logitGradient) {
         if (classes == 0) {
             return AdversarialObjective.column(logitGradient);
         }

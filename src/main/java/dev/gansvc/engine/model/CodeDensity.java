@@ -1,6 +1,5 @@
 package dev.gansvc.engine.model;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,7 +63,7 @@ public final class CodeDensity {
         double[][] x = codes.castTo(DataType.DOUBLE).toDoubleMatrix();
         int d = x[0].length;
         int k = Math.max(1, Math.min(components, x.length / (2 * (d + 1))));
-        double[][] responsibilities = nearestCentres(x, kMeansPlusPlus(x, k, new SplittableRandom(seed)));
+        double[][] responsibilities = nearestCentres(x, KMeans.plusPlus(x, k, new SplittableRandom(seed)));
         CodeDensity density = maximise(x, responsibilities);
         double previous = Double.NEGATIVE_INFINITY;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
@@ -122,36 +121,10 @@ public final class CodeDensity {
         return new CodeDensity(weights.toDoubleVector(), means.toDoubleMatrix(), l);
     }
 
-    /** k-means++ centres (Arthur and Vassilvitskii 2007): each next one drawn in proportion to its squared distance. */
-    private static double[][] kMeansPlusPlus(double[][] x, int k, SplittableRandom random) {
-        double[][] centres = new double[k][];
-        centres[0] = x[random.nextInt(x.length)];
-        double[] nearest = new double[x.length];
-        Arrays.fill(nearest, Double.MAX_VALUE);
-        for (int c = 1; c < k; c++) {
-            double total = 0;
-            for (int i = 0; i < x.length; i++) {
-                nearest[i] = Math.min(nearest[i], squaredDistance(x[i], centres[c - 1]));
-                total += nearest[i];
-            }
-            double u = random.nextDouble() * total;
-            int pick = 0;
-            while (pick < x.length - 1 && (u -= nearest[pick]) > 0) {
-                pick++;
-            }
-            centres[c] = x[pick];
-        }
-        return centres;
-    }
-
     private static double[][] nearestCentres(double[][] x, double[][] centres) {
         double[][] r = new double[x.length][centres.length];
         for (int i = 0; i < x.length; i++) {
-            int best = 0;
-            for (int c = 1; c < centres.length; c++) {
-                best = squaredDistance(x[i], centres[c]) < squaredDistance(x[i], centres[best]) ? c : best;
-            }
-            r[i][best] = 1;
+            r[i][KMeans.nearest(x[i], centres)] = 1;
         }
         return r;
     }
@@ -262,13 +235,5 @@ public final class CodeDensity {
             }
         }
         return l;
-    }
-
-    private static double squaredDistance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return s;
     }
 }

@@ -13,7 +13,7 @@ public final class Conditioning {
     private Conditioning() {}
 
     /** [n, classes], 1 at each label. */
-    private static INDArray oneHot(int[] labels, int classes) {
+    public static INDArray oneHot(int[] labels, int classes) {
         float[] values = new float[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
             values[i * classes + labels[i]] = 1;

@@ -34,6 +34,7 @@ public final class GenerativeModel {
     private long iteration;
     private FeatureScaling scaling;
     private CodeDensity codeDensity;
+    private ExampleClusters clusters;
 
     private GenerativeModel(ModelFamily family, ModelShape shape, OptimizerSettings optimizer) {
         family.unsupported(shape.exampleShape(), shape.classCount(), shape.variant())
@@ -42,6 +43,9 @@ public final class GenerativeModel {
                 });
         if (shape.packing() > 1 && !family.reads(ModelShape.PACKING)) {
             throw new IllegalArgumentException(family.id() + " does not pack examples for its discriminator");
+        }
+        if (shape.clusters() > 0 && !family.reads(ExampleClusters.CLUSTERS)) {
+            throw new IllegalArgumentException(family.id() + " is not conditioned on clusters of its examples");
         }
         this.family = family;
         this.shape = shape;
@@ -174,6 +178,15 @@ public final class GenerativeModel {
 
     void setCodeDensity(CodeDensity codeDensity) {
         this.codeDensity = codeDensity;
+    }
+
+    /** The clusters of the training examples a model whose shape has them is conditioned on, once training has started. */
+    public Optional<ExampleClusters> clusters() {
+        return Optional.ofNullable(clusters);
+    }
+
+    void setClusters(ExampleClusters clusters) {
+        this.clusters = clusters;
     }
 
     /** The encoder and decoder as they are now, frozen, for a family that reconstructs. */

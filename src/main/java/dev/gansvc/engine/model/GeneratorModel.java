@@ -18,6 +18,7 @@ public final class GeneratorModel {
     private final Optional<FeatureScaling> scaling;
     private final Optional<RejectionSampler> rejection;
     private final Optional<CodeDensity> codeDensity;
+    private final Optional<ExampleClusters> clusters;
 
     private GeneratorModel(
             ModelFamily family,
@@ -25,19 +26,25 @@ public final class GeneratorModel {
             Network network,
             Optional<FeatureScaling> scaling,
             Optional<Network> discriminator,
-            Optional<CodeDensity> codeDensity) {
+            Optional<CodeDensity> codeDensity,
+            Optional<ExampleClusters> clusters) {
         this.family = family;
         this.shape = shape;
         this.network = network;
         this.scaling = scaling;
         this.rejection = discriminator.map(d -> new RejectionSampler(network, d, shape.latentDim()));
         this.codeDensity = codeDensity;
+        this.clusters = clusters;
+        if (shape.clusters() > 0 && clusters.map(ExampleClusters::count).orElse(0) != shape.clusters()) {
+            throw new IllegalArgumentException("a generator of " + shape.clusters() + " clusters needs their weights");
+        }
     }
 
     /**
      * @param trainedDiscriminator the discriminator that filters samples, for a model that
      *                             {@linkplain ModelFamily#sampleFilter filters them}
      * @param codeDensity          the density a decoder's codes are drawn from, where one was fitted
+     * @param clusters             the clusters a generator conditioned on them chooses from
      */
     static GeneratorModel of(
             ModelFamily family,
@@ -45,14 +52,16 @@ public final class GeneratorModel {
             Network trainedGenerator,
             Optional<FeatureScaling> scaling,
             Optional<Network> trainedDiscriminator,
-            Optional<CodeDensity> codeDensity) {
+            Optional<CodeDensity> codeDensity,
+            Optional<ExampleClusters> clusters) {
         return new GeneratorModel(
                 family,
                 shape,
                 trainedGenerator.foldedForInference(),
                 scaling,
                 trainedDiscriminator.map(Network::foldedForInference),
-                codeDensity);
+                codeDensity,
+                clusters);
     }
 
     /** The model's generator as sampling should see it: with its averaged weights when it averages. */
@@ -66,7 +75,8 @@ public final class GeneratorModel {
                 generator,
                 model.scaling(),
                 model.family().sampleFilter(model.shape()).map(model::network),
-                model.codeDensity());
+                model.codeDensity(),
+                model.clusters());
     }
 
     /**
@@ -76,7 +86,7 @@ public final class GeneratorModel {
     public GeneratorModel unfiltered() {
         return rejection.isEmpty()
                 ? this
-                : new GeneratorModel(family, shape, network, scaling, Optional.empty(), codeDensity);
+                : new GeneratorModel(family, shape, network, scaling, Optional.empty(), codeDensity, clusters);
     }
 
     public ModelFamily family() {
@@ -111,17 +121,27 @@ public final class GeneratorModel {
 
     /**
      * The generator's output for given latent points, [n, latentDim], never filtered (a walk
-     * through latent space, a fixed snapshot), a decoder's through its fitted code density; see
-     * {@link #generate(int, long, OptionalInt)} for labels.
+     * through latent space, a fixed snapshot), a decoder's through its fitted code density, a
+     * generator's conditioned on clusters in the cluster each point chooses; see {@link
+     * #generate(int, long, OptionalInt)} for labels.
      */
     public INDArray generate(INDArray latent, OptionalInt label) {
+        if (clusters.isPresent()) {
+            ExampleClusters.Choice chosen = clusters.get().choose(latent);
+            return restored(Conditioning.generatorInput(chosen.latent(), chosen.labels(), shape.clusters()));
+        }
         int n = (int) latent.size(0);
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = label.orElse(shape.conditional() ? i % shape.classCount() : 0);
         }
         INDArray codes = codeDensity.map(d -> d.codes(latent)).orElse(latent);
-        INDArray out = network.forward(Conditioning.generatorInput(codes, labels, shape.classCount()), false);
+        return restored(Conditioning.generatorInput(codes, labels, shape.classCount()));
+    }
+
+    /** The generator's output for its whole input, in the data's units. */
+    private INDArray restored(INDArray input) {
+        INDArray out = network.forward(input, false);
         return scaling.map(s -> s.restore(out)).orElse(out);
     }
 

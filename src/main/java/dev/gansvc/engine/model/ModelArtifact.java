@@ -28,13 +28,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The saved form of a {@link GenerativeModel}: a zip holding a manifest and, as ND4J binary
  * arrays, every network's parameters, batch-norm statistics and Adam moments, and the
- * generator's weight average, for tables the feature standardisation, and where one was fitted
- * the code density. It is everything needed to sample or to resume training exactly.
+ * generator's weight average, for tables the feature standardisation, where one was fitted
+ * the code density, and the clusters of a model conditioned on them. It is everything needed to sample or to resume training exactly.
  */
 public final class ModelArtifact {
 
     /**
-     * Format 3 names its networks and records the class count, variant and packing (1 when absent); format 2 added the example shape.
+     * Format 3 names its networks and records the class count, variant, packing (1 when absent) and clusters (0 when
+     * absent); format 2 added the example shape.
      * Older formats hold a generator and a discriminator; format 1 only 28x28 grey DCGANs.
      */
     static final int FORMAT = 3;
@@ -45,6 +46,8 @@ public final class ModelArtifact {
     /** The entries of {@link CodeDensity#arrays()}, in order. */
     private static final List<String> CODE_DENSITY =
             List.of("codeDensity.weights", "codeDensity.means", "codeDensity.factors");
+    /** The entries of {@link ExampleClusters#arrays()}, in order. */
+    private static final List<String> CLUSTERS = List.of("clusters.weights", "clusters.centres");
 
     private ModelArtifact() {}
 
@@ -61,6 +64,7 @@ public final class ModelArtifact {
             manifest.setProperty("classCount", Integer.toString(model.shape().classCount()));
             manifest.setProperty("variant", model.shape().variant());
             manifest.setProperty("packing", Integer.toString(model.shape().packing()));
+            manifest.setProperty("clusters", Integer.toString(model.shape().clusters()));
             manifest.setProperty("networks", String.join(",", model.networkNames()));
             manifest.setProperty("iteration", Long.toString(model.iteration()));
             manifest.setProperty("generator.averageDecay", Double.toString(model.averageDecay()));
@@ -91,6 +95,12 @@ public final class ModelArtifact {
                     putArray(zip, CODE_DENSITY.get(i), density[i]);
                 }
             }
+            if (model.clusters().isPresent()) {
+                INDArray[] clusters = model.clusters().get().arrays();
+                for (int i = 0; i < CLUSTERS.size(); i++) {
+                    putArray(zip, CLUSTERS.get(i), clusters[i]);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,6 +127,7 @@ public final class ModelArtifact {
         model.setIteration(Long.parseLong(c.manifest().getProperty("iteration")));
         c.scaling().ifPresent(model::setScaling);
         c.codeDensity().ifPresent(model::setCodeDensity);
+        c.clusters().ifPresent(model::setClusters);
         return model;
     }
 
@@ -140,7 +151,7 @@ public final class ModelArtifact {
                             .reshape(generator.parameters().shape())
                             .div(1 - Math.pow(decay, steps)));
         }
-        return GeneratorModel.of(family, shape, generator, c.scaling(), discriminator, c.codeDensity());
+        return GeneratorModel.of(family, shape, generator, c.scaling(), discriminator, c.codeDensity(), c.clusters());
     }
 
     /** Restores the encoder and decoder of an autoencoder or VAE, for reconstructions. */
@@ -216,7 +227,8 @@ public final class ModelArtifact {
                     exampleShape,
                     Integer.parseInt(manifest.getProperty("classCount", "0")),
                     manifest.getProperty("variant", ""),
-                    Integer.parseInt(manifest.getProperty("packing", "1")));
+                    Integer.parseInt(manifest.getProperty("packing", "1")),
+                    Integer.parseInt(manifest.getProperty("clusters", "0")));
         }
 
         List<String> networks() {
@@ -239,6 +251,13 @@ public final class ModelArtifact {
             return has(CODE_DENSITY.get(0))
                     ? Optional.of(CodeDensity.of(
                             array(CODE_DENSITY.get(0)), array(CODE_DENSITY.get(1)), array(CODE_DENSITY.get(2))))
+                    : Optional.empty();
+        }
+
+        /** The clusters of a model conditioned on them; absent from others and from older artifacts. */
+        Optional<ExampleClusters> clusters() {
+            return has(CLUSTERS.get(0))
+                    ? Optional.of(ExampleClusters.of(array(CLUSTERS.get(0)), array(CLUSTERS.get(1))))
                     : Optional.empty();
         }
 

@@ -118,10 +118,14 @@ public interface ModelFamily {
                 variant == null || variant.isEmpty() ? defaultVariant() : variant);
     }
 
-    /** The shape with a run's options: its packing, where the family reads it. */
+    /** The shape with a run's options: its packing and clusters, where the family reads them. */
     default ModelShape shape(int latentDim, long[] exampleShape, int classCount, String variant, OptionValues options) {
         return shape(latentDim, exampleShape, classCount, variant)
-                .withPacking(options.has(ModelShape.PACKING) ? options.get(ModelShape.PACKING) : 1);
+                .withPacking(options.has(ModelShape.PACKING) ? options.get(ModelShape.PACKING) : 1)
+                .withClusters(
+                        reads(ExampleClusters.CLUSTERS) && options.has(ExampleClusters.CLUSTERS)
+                                ? options.get(ExampleClusters.CLUSTERS)
+                                : 0);
     }
 
     default ModelShape shape(int latentDim, long[] exampleShape, int classCount) {

@@ -6,10 +6,13 @@ import java.util.Arrays;
  * What a model's networks are built for: the latent size, the shape of one example
  * ([channels, height, width] or [features]), for class-conditional models the number of
  * classes (0 when unconditional), the variant of models that come in several ("" for the
- * others), and how many examples a discriminator judges together (PacGAN packing, Lin et al.
- * 2018; 1 for one at a time).
+ * others), how many examples a discriminator judges together (PacGAN packing, Lin et al.
+ * 2018; 1 for one at a time), and for an unconditional model conditioned on clusters of its
+ * examples ({@link ExampleClusters}) how many (0 when not): its networks take them as they take
+ * classes, but nobody asks for one.
  */
-public record ModelShape(int latentDim, long[] exampleShape, int classCount, String variant, int packing) {
+public record ModelShape(
+        int latentDim, long[] exampleShape, int classCount, String variant, int packing, int clusters) {
 
     /** The option that sets {@link #packing}; only families that read it pack. */
     public static final Option.Whole PACKING = new Option.Whole(
@@ -21,6 +24,14 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
         if (packing < 1) {
             throw new IllegalArgumentException("packing must be at least 1: " + packing);
         }
+        if (clusters < 0 || clusters > 0 && classCount > 0) {
+            throw new IllegalArgumentException(
+                    "clusters must not be negative, and a conditional model has none: " + clusters);
+        }
+    }
+
+    public ModelShape(int latentDim, long[] exampleShape, int classCount, String variant, int packing) {
+        this(latentDim, exampleShape, classCount, variant, packing, 0);
     }
 
     public ModelShape(int latentDim, long[] exampleShape, int classCount, String variant) {
@@ -32,7 +43,11 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
     }
 
     public ModelShape withPacking(int examplesPerJudgement) {
-        return new ModelShape(latentDim, exampleShape, classCount, variant, examplesPerJudgement);
+        return new ModelShape(latentDim, exampleShape, classCount, variant, examplesPerJudgement, clusters);
+    }
+
+    public ModelShape withClusters(int count) {
+        return new ModelShape(latentDim, exampleShape, classCount, variant, packing, count);
     }
 
     @Override
@@ -58,12 +73,17 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
      * class for each example of a pack (a projection discriminator, read at the labels).
      */
     public int discriminatorOutputs() {
-        return classCount == 0 ? 1 : packing * classCount;
+        return labelCount() == 0 ? 1 : packing * labelCount();
     }
 
     /** Width of the generator's input: the latent point and the one-hot label, if any. */
     public int generatorInputs() {
-        return latentDim + classCount;
+        return latentDim + labelCount();
+    }
+
+    /** The labels the networks take: the classes of a conditional model, or the clusters (0 for neither). */
+    public int labelCount() {
+        return classCount + clusters;
     }
 
     @Override
@@ -73,18 +93,23 @@ public record ModelShape(int latentDim, long[] exampleShape, int classCount, Str
                 && classCount == s.classCount
                 && Arrays.equals(exampleShape, s.exampleShape)
                 && variant.equals(s.variant)
-                && packing == s.packing;
+                && packing == s.packing
+                && clusters == s.clusters;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * (31 * latentDim + classCount) + Arrays.hashCode(exampleShape)) + variant.hashCode())
-                + packing;
+        return 31
+                        * (31
+                                        * (31 * (31 * (31 * latentDim + classCount) + Arrays.hashCode(exampleShape))
+                                                + variant.hashCode())
+                                + packing)
+                + clusters;
     }
 
     @Override
     public String toString() {
         return "ModelShape[latentDim=" + latentDim + ", exampleShape=" + Arrays.toString(exampleShape) + ", classCount="
-                + classCount + ", variant=" + variant + ", packing=" + packing + "]";
+                + classCount + ", variant=" + variant + ", packing=" + packing + ", clusters=" + clusters + "]";
     }
 }

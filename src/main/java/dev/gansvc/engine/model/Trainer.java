@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The training loop every model shares: epochs over a fresh permutation of the training
  * examples, one {@link Objective} step per iteration, progress and epoch ends reported to a
  * listener, and at each epoch end held-out validation where the objective asks for it and the
- * refit of a {@link CodeDensity} where the run decodes from one.
+ * refit of a {@link CodeDensity} where the run decodes from one. A model conditioned on {@link
+ * ExampleClusters} gets them before its first step and trains on their labels.
  *
  * <p>Every random choice derives from the seed and the step number (data order per epoch,
  * noise per step), so a run resumed from a checkpoint takes the same path as one that never
@@ -63,7 +64,6 @@ public final class Trainer {
         }
         this.model = model;
         this.settings = settings;
-        this.labels = data.labels();
         HeldOut.Split split = HeldOut.split(data.size());
         this.heldOut = split.heldOut();
         this.training = split.training();
@@ -72,6 +72,11 @@ public final class Trainer {
             model.setScaling(FeatureScaling.fit(data, training));
         }
         this.data = model.scaling().map(s -> s.applyTo(data)).orElse(data);
+        if (model.shape().clusters() > 0 && model.clusters().isEmpty()) {
+            model.setClusters(
+                    ExampleClusters.fit(this.data, training, model.shape().clusters(), settings.seed()));
+        }
+        this.labels = model.clusters().map(c -> c.labels(this.data)).orElse(data.labels());
     }
 
     public TrainingPlan plan() {

@@ -65,14 +65,18 @@ public final class Dcgan {
                 new Dense(128 * 7 * 7, outputs)));
     }
 
-    /** The discriminator without batch norm, as WGAN-GP's per-example gradient penalty needs. */
-    public static Network critic() {
+    /**
+     * The discriminator without batch norm, as WGAN-GP's per-example gradient penalty needs.
+     *
+     * @param outputs 1, or one per cluster for a critic read at a sample's cluster
+     */
+    public static Network critic(int outputs) {
         return new Network(List.of(
                 new Conv2d(CHANNELS, 64, 4, 2, 1),
                 Activation.leakyRelu(),
                 new Conv2d(64, 128, 4, 2, 1),
                 Activation.leakyRelu(),
                 Reshape.flatten(128 * 7 * 7),
-                new Dense(128 * 7 * 7, 1)));
+                new Dense(128 * 7 * 7, outputs)));
     }
 }

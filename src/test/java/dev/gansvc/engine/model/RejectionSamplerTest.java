@@ -33,6 +33,7 @@ class RejectionSamplerTest {
                 identity,
                 Optional.empty(),
                 Optional.of(logit),
+                Optional.empty(),
                 Optional.empty());
 
         INDArray rows = generator.generate(4000, 7, OptionalInt.empty());

@@ -54,10 +54,24 @@ public final class Runs {
     /** Trains a fresh model of {@code architecture} with the recipe's settings but the given epochs, batch and latent size. */
     public static Run train(
             ModelFamily family, String variant, Dataset data, int epochs, int batchSize, int latentDim, long seed) {
+        return train(family, variant, data, epochs, batchSize, latentDim, seed, 0);
+    }
+
+    /** The same, conditioned on {@code clusters} clusters of the examples (0: none). */
+    public static Run train(
+            ModelFamily family,
+            String variant,
+            Dataset data,
+            int epochs,
+            int batchSize,
+            int latentDim,
+            long seed,
+            int clusters) {
         Recipe recipe = Recipe.defaults(family, data, variant.isEmpty() ? family.defaultVariant() : variant);
         GenerativeModel model = GenerativeModel.create(
                 family,
-                family.shape(latentDim, data.exampleShape(), data.classCount(), variant),
+                family.shape(latentDim, data.exampleShape(), data.classCount(), variant)
+                        .withClusters(clusters),
                 recipe.optimizer(),
                 seed);
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, seed, recipe.schedule(), recipe.options());

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Small real training runs of the DCGAN on the bundled digits, through the shared training loop. */
@@ -70,16 +72,19 @@ class TrainerTest {
         assertThat(correlation).as("mean sample vs mean digit").isGreaterThan(0.7);
     }
 
-    @Test
-    void resumingFromAnArtifactFollowsTheSamePathAsAnUninterruptedRun() {
+    /** Without clusters, and conditioned on 5 clusters of the examples, which the artifact must carry. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 5})
+    void resumingFromAnArtifactFollowsTheSamePathAsAnUninterruptedRun(int clusters) {
         ImageDataset small = mnist.head(640);
         TrainingSettings twoEpochs = GanSettings.of(2, 64, 2, GanLoss.MINIMAX, 9, LearningRateSchedule.LINEAR_DECAY);
         OptimizerSettings adam = new OptimizerSettings(2e-4, 0.5, 0.999, 0.9);
+        ModelShape shape = dcgan(16).withClusters(clusters);
 
-        GenerativeModel straight = GenerativeModel.create(ModelFamilies.all().require("dcgan"), dcgan(16), adam, 9);
+        GenerativeModel straight = GenerativeModel.create(ModelFamilies.all().require("dcgan"), shape, adam, 9);
         new Trainer(straight, small, twoEpochs).train(collect(new ArrayList<>()), () -> false);
 
-        GenerativeModel first = GenerativeModel.create(ModelFamilies.all().require("dcgan"), dcgan(16), adam, 9);
+        GenerativeModel first = GenerativeModel.create(ModelFamilies.all().require("dcgan"), shape, adam, 9);
         new Trainer(first, small, twoEpochs).train(collect(new ArrayList<>()), () -> first.iteration() == 5);
         assertThat(first.iteration()).isEqualTo(5);
         GenerativeModel resumed = ModelArtifact.readModel(ModelArtifact.write(first), adam, ModelFamilies.all());

@@ -4,6 +4,7 @@ import dev.gansvc.engine.adversarial.AdversarialNetworks;
 import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.adversarial.AdversarialRecipes;
 import dev.gansvc.engine.adversarial.ClassifyingGanFamily;
+import dev.gansvc.engine.model.ExampleClusters;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
@@ -12,6 +13,7 @@ import dev.gansvc.engine.nn.Network;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * DCGAN (Radford et al. 2015) for 28x28 single-channel images: strided convolutions, batch
@@ -24,7 +26,12 @@ public final class DcganFamily implements ClassifyingGanFamily {
      * sampling a 0.999 moving average of the generator's weights) without R1, which needs a
      * discriminator without batch norm. How it was chosen, and what else was tried: docs/quality.md.
      */
-    private static final Recipe IMAGES = AdversarialRecipes.IMAGES.withOptions(AdversarialOptions.defaultsWithoutR1());
+    private static final Recipe IMAGES = AdversarialRecipes.IMAGES.withOptions(
+            AdversarialOptions.defaultsWithoutR1().with(ExampleClusters.CLUSTERS, 50));
+
+    private static final List<Option> OPTIONS = Stream.concat(
+                    AdversarialOptions.PACKED.stream(), Stream.of(ExampleClusters.CLUSTERS))
+            .toList();
 
     @Override
     public String id() {
@@ -38,7 +45,7 @@ public final class DcganFamily implements ClassifyingGanFamily {
 
     @Override
     public List<Option> options() {
-        return AdversarialOptions.PACKED;
+        return OPTIONS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gansvc.engine.family.ebgan;
 
+import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.engine.model.NetworkUpdate;
@@ -9,6 +10,7 @@ import dev.gansvc.engine.nn.Network;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -17,7 +19,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * energy on real data and energy of at least the margin m on fakes,
  * L_D = D(x) + max(0, m - D(G(z))); the generator lowers the energy of its samples,
  * L_G = D(G(z)), plus a weighted pulling-away term: the mean squared cosine similarity between
- * the discriminator's codes of different fakes, which penalises a batch of look-alikes.
+ * the discriminator's codes of different fakes, which penalises a batch of look-alikes. A model
+ * conditioned on clusters of its examples tells the generator and the discriminator's decoder the
+ * cluster (the fakes borrow the real batch's), so that a fake is reconstructed, and judged, as an
+ * example of its cluster.
  */
 public final class EnergyObjective implements Objective {
 
@@ -58,18 +63,21 @@ public final class EnergyObjective implements Objective {
         double dLoss = 0;
         double realEnergy = 0;
         double fakeEnergy = 0;
+        int clusters = model.shape().labelCount();
         INDArray fake = null;
+        int[] labels = null;
         for (int j = 0; j < discriminatorSteps; j++) {
             INDArray real = step.real(j);
-            fake = g.forward(step.noise(j, model.latentDim()), true);
+            labels = step.labels(j);
+            fake = g.forward(Conditioning.generatorInput(step.noise(j, model.latentDim()), labels, clusters), true);
             NetworkUpdate encoding = model.update(ENCODER, step);
             NetworkUpdate decoding = model.update(DECODER, step);
-            Energy onReal = energy(encoder, decoder, real);
-            encoder.backward(decoder.backward(onReal.gradient(null)));
-            Energy onFake = energy(encoder, decoder, fake);
+            Energy onReal = energy(encoder, decoder, real, labels, clusters);
+            encoder.backward(onReal.codeGradient(decoder.backward(onReal.gradient(null))));
+            Energy onFake = energy(encoder, decoder, fake, labels, clusters);
             // The hinge pushes up only the fakes still below the margin.
             INDArray below = Transforms.step(onFake.perExample.rsub(margin), false);
-            encoder.backward(decoder.backward(onFake.gradient(below.neg())));
+            encoder.backward(onFake.codeGradient(decoder.backward(onFake.gradient(below.neg()))));
             encoding.apply();
             decoding.apply();
             realEnergy = onReal.mean();
@@ -80,9 +88,9 @@ public final class EnergyObjective implements Objective {
                             .doubleValue();
         }
 
-        // The generator's forward caches still belong to the last fake batch.
-        Energy onFake = energy(encoder, decoder, fake);
-        INDArray gradCode = decoder.inputGradient(onFake.gradient(null));
+        // The generator's forward caches (and the labels) still belong to the last fake batch.
+        Energy onFake = energy(encoder, decoder, fake, labels, clusters);
+        INDArray gradCode = onFake.codeGradient(decoder.inputGradient(onFake.gradient(null)));
         double pullAway = 0;
         if (pullAwayWeight > 0) {
             PullAway pt = PullAway.of(onFake.code);
@@ -98,9 +106,11 @@ public final class EnergyObjective implements Objective {
         return new double[] {dLoss, onFake.mean() + pullAwayWeight * pullAway, realEnergy, fakeEnergy, pullAway};
     }
 
-    private static Energy energy(Network encoder, Network decoder, INDArray x) {
+    /** The energy of examples of these clusters (0 clusters: unconditioned), whose decoder is told the cluster. */
+    private static Energy energy(Network encoder, Network decoder, INDArray x, int[] labels, int clusters) {
         INDArray code = encoder.forward(x, true);
-        INDArray error = decoder.forward(code, true).sub(x);
+        INDArray error = decoder.forward(Conditioning.generatorInput(code, labels, clusters), true)
+                .sub(x);
         int n = (int) x.size(0);
         INDArray rows = error.reshape('c', n, -1);
         return new Energy(code, error, rows.mul(rows).mean(1).reshape(n, 1));
@@ -111,6 +121,15 @@ public final class EnergyObjective implements Objective {
 
         double mean() {
             return perExample.meanNumber().doubleValue();
+        }
+
+        /** The code's part of a gradient for the decoder's input, which may end in the one-hot cluster. */
+        INDArray codeGradient(INDArray decoderInputGradient) {
+            return decoderInputGradient.size(1) == code.size(1)
+                    ? decoderInputGradient
+                    : decoderInputGradient
+                            .get(NDArrayIndex.all(), NDArrayIndex.interval(0, code.size(1)))
+                            .dup();
         }
 
         /**

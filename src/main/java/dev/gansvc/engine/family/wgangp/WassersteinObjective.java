@@ -1,5 +1,7 @@
 package dev.gansvc.engine.family.wgangp;
 
+import dev.gansvc.engine.adversarial.LabelReadout;
+import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.engine.model.NetworkUpdate;
@@ -18,6 +20,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * D(G(z)) - D(x) + lambda (|grad D(x^)| - 1)^2, x^ a random mix of a real and a fake example,
  * then one generator step on -D(G(z)). The penalty's gradient differentiates the critic's
  * input gradient ({@link Network#backwardThroughInputGradient}), so the critic has no batch norm.
+ * A model conditioned on clusters of its examples gives the generator the cluster and reads the
+ * critic at it, as a projection discriminator is read at a class ({@link LabelReadout}); the
+ * fakes borrow the real batch's clusters, so the interpolates of the penalty have one each.
  */
 public final class WassersteinObjective implements Objective {
 
@@ -51,37 +56,53 @@ public final class WassersteinObjective implements Objective {
         Network g = model.generator();
         Network critic = model.network(CRITIC);
         int n = step.batchSize();
-        INDArray meanGrad = Nd4j.valueArrayOf(new long[] {n, 1}, 1.0f / n);
+        int clusters = model.shape().labelCount();
+        float[] mean = new float[n];
+        Arrays.fill(mean, 1.0f / n);
+        float[] minusMean = new float[n];
+        Arrays.fill(minusMean, -1.0f / n);
         double criticLoss = 0;
         double wasserstein = 0;
         double penalty = 0;
         INDArray fake = null;
+        LabelReadout readout = null;
         for (int j = 0; j < criticSteps; j++) {
             INDArray real = step.real(j);
-            fake = g.forward(step.noise(j, model.latentDim()), true);
+            int[] labels = step.labels(j);
+            readout = new LabelReadout(labels, clusters, 1);
+            fake = g.forward(Conditioning.generatorInput(step.noise(j, model.latentDim()), labels, clusters), true);
 
             NetworkUpdate criticUpdate = model.update(CRITIC, step);
-            double realScore = critic.forward(real, true).meanNumber().doubleValue();
-            critic.backward(meanGrad.neg());
-            double fakeScore = critic.forward(fake, true).meanNumber().doubleValue();
-            critic.backward(meanGrad);
-            penalty = addPenaltyGradient(critic, real, fake, step.random(j, MIXING));
+            double realScore = mean(readout.logits(critic.forward(real, true)));
+            critic.backward(readout.outputGradient(minusMean));
+            double fakeScore = mean(readout.logits(critic.forward(fake, true)));
+            critic.backward(readout.outputGradient(mean));
+            penalty = addPenaltyGradient(critic, real, fake, readout, step.random(j, MIXING));
             criticUpdate.apply();
             wasserstein = realScore - fakeScore;
             criticLoss = -wasserstein + penalty;
         }
 
-        // The generator's forward caches still belong to the last fake batch.
-        double gLoss = -critic.forward(fake, true).meanNumber().doubleValue();
-        INDArray gradFake = critic.inputGradient(meanGrad.neg());
+        // The generator's forward caches (and the readout's clusters) still belong to the last fake batch.
+        double gLoss = -mean(readout.logits(critic.forward(fake, true)));
+        INDArray gradFake = critic.inputGradient(readout.outputGradient(minusMean));
         NetworkUpdate generatorUpdate = model.update(GenerativeModel.GENERATOR, step);
         generatorUpdate.backward(gradFake);
         generatorUpdate.apply();
         return new double[] {criticLoss, gLoss, wasserstein, penalty};
     }
 
+    private static double mean(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
     /** Adds the penalty's parameter gradient to the critic's gradients; returns the penalty. */
-    private double addPenaltyGradient(Network critic, INDArray real, INDArray fake, SplittableRandom random) {
+    private double addPenaltyGradient(
+            Network critic, INDArray real, INDArray fake, LabelReadout readout, SplittableRandom random) {
         int n = (int) real.size(0);
         long[] perExample = new long[real.rank()];
         Arrays.fill(perExample, 1);
@@ -93,7 +114,9 @@ public final class WassersteinObjective implements Objective {
         INDArray eps = Nd4j.create(mix, perExample, 'c');
         INDArray mixed = real.mul(eps).addi(fake.mul(eps.rsub(1)));
         critic.forward(mixed, true);
-        INDArray grad = critic.recordInputGradient(Nd4j.ones(mixed.dataType(), n, 1));
+        float[] ones = new float[n];
+        Arrays.fill(ones, 1);
+        INDArray grad = critic.recordInputGradient(readout.outputGradient(ones));
         INDArray rows = grad.reshape('c', n, -1);
         INDArray norms =
                 Transforms.sqrt(rows.mul(rows).sum(1).addi(1e-12), false).reshape(n, 1);

@@ -11,6 +11,8 @@ import dev.gansvc.engine.nn.Tensors;
 import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -44,10 +46,12 @@ class EnergyObjectiveTest {
         }
     }
 
-    @Test
-    void discriminatorLearnsLowEnergyOnDataAndTheGeneratorLeavesTheOrigin() {
+    /** Unconditioned, and with the generator and the discriminator's decoder told 4 clusters of the examples. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 4})
+    void discriminatorLearnsLowEnergyOnDataAndTheGeneratorLeavesTheOrigin(int clusters) {
         TabularDataset ring = GaussianMixture.ring8().sample(11_000, 5);
-        Runs.Run run = Runs.train(ModelFamilies.all().require("ebgan"), "", ring, 3, 64, 8, 5);
+        Runs.Run run = Runs.train(ModelFamilies.all().require("ebgan"), "", ring, 3, 64, 8, 5, clusters);
 
         int n = run.points().size();
         assertThat(run.model().networkNames())

@@ -8,16 +8,19 @@ import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.quality.QualityReport;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 class MomentMatchingObjectiveTest {
 
-    @Test
-    void generatorAloneLearnsTheRingByMmd() {
+    /** Unconditioned, and matching each of 4 clusters of the points separately. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 4})
+    void generatorAloneLearnsTheRingByMmd(int clusters) {
         TabularDataset ring = GaussianMixture.ring8().sample(11_000, 5);
-        Runs.Run run = Runs.train(ModelFamilies.all().require("gmmn"), "", ring, 15, 256, 8, 5);
+        Runs.Run run = Runs.train(ModelFamilies.all().require("gmmn"), "", ring, 15, 256, 8, 5, clusters);
 
         assertThat(run.model().networkNames()).containsExactly("generator");
         int n = run.points().size();
