@@ -2,6 +2,7 @@ package dev.gansvc.engine.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * How a class-conditional generator sees a label (Mirza and Osindero 2014): as a one-hot vector
@@ -19,6 +20,17 @@ public final class Conditioning {
             values[i * classes + labels[i]] = 1;
         }
         return Nd4j.create(values, new long[] {labels.length, classes}, 'c');
+    }
+
+    /**
+     * A gradient with respect to rows that had one-hot labels appended ({@link #generatorInput}, or
+     * any such rows), without the labels' columns: its first {@code width} columns.
+     */
+    public static INDArray withoutLabels(INDArray gradient, long width) {
+        return gradient.size(1) == width
+                ? gradient
+                : gradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width))
+                        .dup();
     }
 
     /** The latent points with their one-hot labels appended; unchanged when {@code classes} is 0. */

@@ -10,7 +10,6 @@ import dev.gansvc.engine.nn.Network;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -125,11 +124,7 @@ public final class EnergyObjective implements Objective {
 
         /** The code's part of a gradient for the decoder's input, which may end in the one-hot cluster. */
         INDArray codeGradient(INDArray decoderInputGradient) {
-            return decoderInputGradient.size(1) == code.size(1)
-                    ? decoderInputGradient
-                    : decoderInputGradient
-                            .get(NDArrayIndex.all(), NDArrayIndex.interval(0, code.size(1)))
-                            .dup();
+            return Conditioning.withoutLabels(decoderInputGradient, code.size(1));
         }
 
         /**

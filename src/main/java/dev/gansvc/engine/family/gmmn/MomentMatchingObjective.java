@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Generative moment matching (Li, Swersky and Zemel 2015; Dziugaite et al. 2015): the generator
@@ -56,13 +55,9 @@ public final class MomentMatchingObjective implements Objective {
             fakeRows = Nd4j.hstack(fakeRows, apart);
         }
         KernelMmd.ValueAndGradient mmd = kernel.biasedWithGradient(realRows, fakeRows);
-        INDArray gradient = clusters == 0
-                ? mmd.gradient()
-                : mmd.gradient()
-                        .get(NDArrayIndex.all(), NDArrayIndex.interval(0, fake.length() / n))
-                        .dup();
         NetworkUpdate update = model.update(GenerativeModel.GENERATOR, step);
-        update.backward(gradient.reshape('c', fake.shape()));
+        update.backward(
+                Conditioning.withoutLabels(mmd.gradient(), fake.length() / n).reshape('c', fake.shape()));
         update.apply();
         return new double[] {mmd.value()};
     }

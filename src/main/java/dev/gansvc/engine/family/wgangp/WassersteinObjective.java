@@ -57,10 +57,10 @@ public final class WassersteinObjective implements Objective {
         Network critic = model.network(CRITIC);
         int n = step.batchSize();
         int clusters = model.shape().labelCount();
-        float[] mean = new float[n];
-        Arrays.fill(mean, 1.0f / n);
-        float[] minusMean = new float[n];
-        Arrays.fill(minusMean, -1.0f / n);
+        float[] averaged = new float[n];
+        Arrays.fill(averaged, 1.0f / n);
+        float[] minusAveraged = new float[n];
+        Arrays.fill(minusAveraged, -1.0f / n);
         double criticLoss = 0;
         double wasserstein = 0;
         double penalty = 0;
@@ -74,9 +74,9 @@ public final class WassersteinObjective implements Objective {
 
             NetworkUpdate criticUpdate = model.update(CRITIC, step);
             double realScore = mean(readout.logits(critic.forward(real, true)));
-            critic.backward(readout.outputGradient(minusMean));
+            critic.backward(readout.outputGradient(minusAveraged));
             double fakeScore = mean(readout.logits(critic.forward(fake, true)));
-            critic.backward(readout.outputGradient(mean));
+            critic.backward(readout.outputGradient(averaged));
             penalty = addPenaltyGradient(critic, real, fake, readout, step.random(j, MIXING));
             criticUpdate.apply();
             wasserstein = realScore - fakeScore;
@@ -85,7 +85,7 @@ public final class WassersteinObjective implements Objective {
 
         // The generator's forward caches (and the readout's clusters) still belong to the last fake batch.
         double gLoss = -mean(readout.logits(critic.forward(fake, true)));
-        INDArray gradFake = critic.inputGradient(readout.outputGradient(minusMean));
+        INDArray gradFake = critic.inputGradient(readout.outputGradient(minusAveraged));
         NetworkUpdate generatorUpdate = model.update(GenerativeModel.GENERATOR, step);
         generatorUpdate.backward(gradFake);
         generatorUpdate.apply();
