@@ -13,6 +13,7 @@ import dev.gansvc.jobs.Job;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.jobs.JobView;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.models.ModelService;
 import dev.gansvc.models.ModelView;
@@ -27,6 +28,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,6 +81,22 @@ class PostgresIntegrationTest {
         assertThat(generator.generate(4, 1).shape()).containsExactly(4, 1, 28, 28);
         assertThat(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true))
                 .isEqualTo(models.samplePng(model.id(), 4, 9, OptionalInt.empty(), true));
+
+        // The listing's filters, each optional, as PostgreSQL binds them.
+        PageRequest page = PageRequest.of(0, 200);
+        assertThat(service.list(JobStatus.SUCCEEDED, "dcgan", "mnist-small", page)
+                        .getContent())
+                .extracting(JobView::id)
+                .contains(id);
+        assertThat(service.list(null, null, "mnist-small", page).getContent())
+                .extracting(JobView::id)
+                .contains(id);
+        assertThat(service.list(JobStatus.QUEUED, "dcgan", null, page).getContent())
+                .extracting(JobView::id)
+                .doesNotContain(id);
+        assertThat(service.list(null, "vae", null, page).getContent())
+                .extracting(JobView::id)
+                .doesNotContain(id);
     }
 
     @Test

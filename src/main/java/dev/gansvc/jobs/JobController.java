@@ -39,6 +39,8 @@ public class JobController {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String CSV = "text/csv";
+    /** Enough for a chart; a client that wants every point asks for all. */
+    private static final String DEFAULT_MAX_POINTS = "2000";
 
     private final JobService jobs;
     private final LossPointRepository lossPoints;
@@ -77,15 +79,19 @@ public class JobController {
     private static final Paging PAGING =
             new Paging(Sort.by(Sort.Direction.DESC, "id"), Set.of("id", "createdAt", "status", "model", "dataset"));
 
-    @Operation(summary = "List jobs, newest first, optionally by status")
+    @Operation(summary = "List jobs, newest first, optionally by status, model family and dataset")
     @PagedListing
     @ApiResponse(
             responseCode = "400",
-            description = "Unknown status, or page, size or sort out of range",
+            description = "Unknown status or model family, or page, size or sort out of range",
             content = @Content(mediaType = PROBLEM))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Page<JobView> list(@RequestParam(required = false) JobStatus status, HttpServletRequest request) {
-        return jobs.list(status, PAGING.of(request));
+    public Page<JobView> list(
+            @RequestParam(required = false) JobStatus status,
+            @Parameter(description = "Only this model family's jobs") @RequestParam(required = false) String model,
+            @Parameter(description = "Only the jobs on this dataset") @RequestParam(required = false) String dataset,
+            HttpServletRequest request) {
+        return jobs.list(status, model, dataset, PAGING.of(request));
     }
 
     @Operation(summary = "A job: status, progress (iteration, epoch, images/s, ETA), timestamps, error, model id")
@@ -160,8 +166,9 @@ public class JobController {
     @Operation(
             summary = "Loss curve: the model's losses per training step",
             description = "Readable while the job runs. GANs record dLoss, gLoss and the mean D(x), D(G(z)); "
-                    + "other models their own values, named in 'series'. maxPoints downsamples with largest-triangle-three-buckets, "
-                    + "which keeps real points and the curve's shape. CSV with Accept: text/csv.")
+                    + "other models their own values, named in 'series'. maxPoints (2000 unless given; all for every point) "
+                    + "downsamples with largest-triangle-three-buckets, which keeps real points and the curve's shape. "
+                    + "CSV with Accept: text/csv.")
     @ApiResponse(
             responseCode = "200",
             description = "The recorded points",
@@ -181,8 +188,9 @@ public class JobController {
             @PathVariable long id,
             @Parameter(description = "First iteration (inclusive)") @RequestParam(defaultValue = "0") long from,
             @Parameter(description = "Last iteration (inclusive)") @RequestParam(required = false) Long to,
-            @Parameter(description = "At most this many points (3 to 100000)") @RequestParam(defaultValue = "100000")
-                    int maxPoints) {
+            @Parameter(description = "At most this many points (3 to 100000), or all")
+                    @RequestParam(defaultValue = DEFAULT_MAX_POINTS)
+                    String maxPoints) {
         if (from < 0) {
             throw new InvalidFieldException("from", "must be at least 0 (was " + from + ")");
         }
@@ -190,12 +198,10 @@ public class JobController {
         if (last < from) {
             throw new InvalidFieldException("to", "must not be less than from (" + from + "), was " + last);
         }
-        if (maxPoints < 3 || maxPoints > 100_000) {
-            throw new InvalidFieldException("maxPoints", "must be between 3 and 100000 (was " + maxPoints + ")");
-        }
+        int most = maxPoints(maxPoints);
         List<LossSeries> series = series(jobs.find(id));
         List<LossPoint> all = lossPoints.find(id, from, last, series.size());
-        return LossCurve.of(id, all.size(), series, LossCurves.downsample(all, maxPoints));
+        return LossCurve.of(id, all.size(), series, LossCurves.downsample(all, most));
     }
 
     @Operation(hidden = true)
@@ -204,7 +210,7 @@ public class JobController {
             @PathVariable long id,
             @RequestParam(defaultValue = "0") long from,
             @RequestParam(required = false) Long to,
-            @RequestParam(defaultValue = "100000") int maxPoints) {
+            @RequestParam(defaultValue = DEFAULT_MAX_POINTS) String maxPoints) {
         LossCurve curve = losses(id, from, to, maxPoints);
         StringBuilder out = new StringBuilder("iteration,epoch");
         curve.series().forEach(name -> out.append(',').append(name));
@@ -279,13 +285,7 @@ public class JobController {
         jobs.find(id);
         return Map.of(
                 "snapshots",
-                snapshots.list(id).stream()
-                        .map(s -> new SnapshotView(
-                                s.epoch(),
-                                s.iteration(),
-                                s.createdAt(),
-                                "/jobs/" + id + "/snapshots/" + s.epoch() + ".png"))
-                        .toList());
+                snapshots.list(id, 0).stream().map(s -> SnapshotView.of(id, s)).toList());
     }
 
     @Operation(summary = "The sample grid taken at the end of an epoch")
@@ -306,6 +306,21 @@ public class JobController {
                 .png(id, epoch)
                 .orElseThrow(() -> new NotFoundException("job " + id + " has no snapshot for epoch " + epoch));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    private static int maxPoints(String value) {
+        if (value.equals("all")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 3 && n <= 100_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new InvalidFieldException("maxPoints", "must be between 3 and 100000, or all (was " + value + ")");
     }
 
     /** A trainer may cancel, retry and delete only the jobs its own key submitted (403); admins and open mode any. */

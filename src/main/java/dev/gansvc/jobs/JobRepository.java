@@ -20,12 +20,30 @@ import org.springframework.data.repository.query.Param;
  */
 public interface JobRepository extends JpaRepository<Job, Long> {
 
-    Page<Job> findByStatus(JobStatus status, Pageable pageable);
+    /** Jobs with each given field equal to its value; a null value does not filter. */
+    @Query("""
+            select j from Job j
+             where (:status is null or j.status = :status)
+               and (:model is null or j.model = :model)
+               and (:dataset is null or j.dataset = :dataset)""")
+    Page<Job> findFiltered(
+            @Param("status") JobStatus status,
+            @Param("model") String model,
+            @Param("dataset") String dataset,
+            Pageable pageable);
 
     @Query("select j.id from Job j where j.dataset = :dataset and j.status in :statuses order by j.id")
     List<Long> findIdsByDatasetAndStatusIn(String dataset, Collection<JobStatus> statuses);
 
     long countByStatusIn(Collection<JobStatus> statuses);
+
+    /** Each status with its jobs: rows of (status, count), statuses without jobs left out. */
+    @Query("select j.status, count(j) from Job j group by j.status")
+    List<Object[]> countByStatus();
+
+    /** When the longest-waiting queued job was submitted; null when none is queued. */
+    @Query("select min(j.createdAt) from Job j where j.status = dev.gansvc.jobs.JobStatus.QUEUED")
+    Instant oldestQueuedAt();
 
     long countBySubmittedByAndStatusIn(Long submittedBy, Collection<JobStatus> statuses);
 

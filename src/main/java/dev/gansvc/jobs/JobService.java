@@ -6,6 +6,8 @@ import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.TrainingSettings;
 import dev.gansvc.engine.quality.QualityReport;
 import dev.gansvc.web.ConflictException;
+import dev.gansvc.web.Echo;
+import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -85,9 +87,15 @@ public class JobService {
         return jobs.findById(id).orElseThrow(() -> new NotFoundException("job " + id + " does not exist"));
     }
 
-    public Page<JobView> list(JobStatus status, Pageable page) {
-        Page<Job> result = status == null ? jobs.findAll(page) : jobs.findByStatus(status, page);
-        return result.map(this::view);
+    /** Jobs of this status, family and dataset, each where given; an unknown family is a 400. */
+    public Page<JobView> list(JobStatus status, String model, String dataset, Pageable page) {
+        if (model != null && families.find(model).isEmpty()) {
+            throw new InvalidFieldException(
+                    "model",
+                    "'" + Echo.value(model) + "' is not a model family; these are: "
+                            + String.join(", ", families.ids()));
+        }
+        return jobs.findFiltered(status, model, dataset, page).map(this::view);
     }
 
     /** Cancels a queued job at once, or asks the worker of a running one to stop at its next step. */
@@ -156,7 +164,7 @@ public class JobService {
         return families.require(job.getModel());
     }
 
-    JobView view(Job job) {
+    public JobView view(Job job) {
         JobSpec spec = spec(job);
         long remaining = job.getTotalIterations() - job.getIteration();
         Long eta = null;

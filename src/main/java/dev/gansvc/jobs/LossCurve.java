@@ -23,7 +23,7 @@ public record LossCurve(
         @Schema(example = "[{\"iteration\":1,\"epoch\":1,\"dLoss\":1.38,\"gLoss\":0.69,\"dReal\":0.5,\"dFake\":0.5}]")
         List<Map<String, Object>> points) {
 
-    static LossCurve of(long jobId, long recorded, List<LossSeries> series, List<LossPoint> points) {
+    public static LossCurve of(long jobId, long recorded, List<LossSeries> series, List<LossPoint> points) {
         List<Map<String, Object>> rows = new ArrayList<>(points.size());
         for (LossPoint p : points) {
             Map<String, Object> row = new LinkedHashMap<>();

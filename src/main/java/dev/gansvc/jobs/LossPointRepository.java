@@ -4,6 +4,7 @@ import dev.gansvc.engine.model.LossPoint;
 import java.sql.Types;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -42,21 +43,27 @@ public class LossPointRepository {
 
     /** Points with {@code from <= iteration <= to}, in order, each with its first {@code series} values. */
     public List<LossPoint> find(long jobId, long from, long to, int series) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 SELECT iteration, epoch, value_0, value_1, value_2, value_3, value_4, value_5 FROM loss_values
-                 WHERE job_id = ? AND iteration BETWEEN ? AND ? ORDER BY iteration""",
-                (rs, n) -> {
-                    double[] values = new double[series];
-                    for (int i = 0; i < series; i++) {
-                        double v = rs.getDouble(3 + i);
-                        values[i] = rs.wasNull() ? Double.NaN : v;
-                    }
-                    return new LossPoint(rs.getLong("iteration"), rs.getInt("epoch"), values);
-                },
-                jobId,
-                from,
-                to);
+                 WHERE job_id = ? AND iteration BETWEEN ? AND ? ORDER BY iteration""", points(series), jobId, from, to);
+    }
+
+    /** The first {@code limit} points after iteration {@code after}, in order, as {@link #find}. */
+    public List<LossPoint> findAfter(long jobId, long after, int series, int limit) {
+        return jdbc.query("""
+                SELECT iteration, epoch, value_0, value_1, value_2, value_3, value_4, value_5 FROM loss_values
+                 WHERE job_id = ? AND iteration > ? ORDER BY iteration FETCH FIRST ? ROWS ONLY""", points(series), jobId, after, limit);
+    }
+
+    private static RowMapper<LossPoint> points(int series) {
+        return (rs, n) -> {
+            double[] values = new double[series];
+            for (int i = 0; i < series; i++) {
+                double v = rs.getDouble(3 + i);
+                values[i] = rs.wasNull() ? Double.NaN : v;
+            }
+            return new LossPoint(rs.getLong("iteration"), rs.getInt("epoch"), values);
+        };
     }
 
     /** Drops every point of a job that is being deleted. */

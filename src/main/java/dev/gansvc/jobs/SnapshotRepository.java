@@ -37,12 +37,14 @@ public class SnapshotRepository {
                 jobId);
     }
 
-    public List<Snapshot> list(long jobId) {
+    /** The grids taken after epoch {@code afterEpoch} (0 for all), in epoch order. */
+    public List<Snapshot> list(long jobId, int afterEpoch) {
         return jdbc.query(
-                "SELECT epoch, iteration, created_at FROM snapshots WHERE job_id = ? ORDER BY epoch",
+                "SELECT epoch, iteration, created_at, quality FROM snapshots WHERE job_id = ? AND epoch > ? ORDER BY epoch",
                 (rs, n) -> new Snapshot(
-                        rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant()),
-                jobId);
+                        rs.getInt(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                jobId,
+                afterEpoch);
     }
 
     public Optional<byte[]> png(long jobId, int epoch) {

@@ -40,6 +40,7 @@ public class JobExecutor {
     private final GanProperties.Jobs settings;
     private final JsonMapper json;
     private final ModelFamilies families;
+    private final TrainingMeters meters;
     private final Clock clock;
 
     public JobExecutor(
@@ -53,6 +54,7 @@ public class JobExecutor {
             GanProperties properties,
             JsonMapper json,
             ModelFamilies families,
+            TrainingMeters meters,
             Clock clock) {
         this.jobService = jobService;
         this.transitions = transitions;
@@ -64,6 +66,7 @@ public class JobExecutor {
         this.settings = properties.jobs();
         this.json = json;
         this.families = families;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -126,6 +129,7 @@ public class JobExecutor {
                 repositories,
                 settings,
                 () -> quality(trainer, spec),
+                meters.forRun(spec.model(), lease.worker()),
                 clock);
         Trainer.Outcome outcome = trainer.train(recorder, recorder::shouldStop);
         recorder.flush();

@@ -43,10 +43,13 @@ final class TrainingRecorder implements TrainingListener {
     private final long checkpointNanos;
     private final INDArray snapshotNoise;
     private final Supplier<String> quality;
+    private final TrainingMeters.Run meters;
     private final List<LossPoint> pending = new ArrayList<>();
     private long lastReportNanos = System.nanoTime();
     private long lastReportIteration;
     private long lastCheckpointNanos = System.nanoTime();
+    /** When the last step (or the work at an epoch's end, not a step's) ended; 0 before the first. */
+    private long lastStepEndNanos;
     /** The iteration of the job's latest checkpoint as far as this run knows (where it resumed from). */
     private long checkpointedIteration;
 
@@ -62,8 +65,10 @@ final class TrainingRecorder implements TrainingListener {
             Repositories repositories,
             GanProperties.Jobs settings,
             Supplier<String> quality,
+            TrainingMeters.Run meters,
             Clock clock) {
         this.lease = lease;
+        this.meters = meters;
         this.quality = quality;
         this.jobId = lease.jobId();
         this.spec = spec;
@@ -89,12 +94,14 @@ final class TrainingRecorder implements TrainingListener {
         pending.add(point);
         epoch = point.epoch();
         long now = System.nanoTime();
+        meters.step(examplesPerStep, lastStepEndNanos == 0 ? -1 : now - lastStepEndNanos);
         if (now - lastReportNanos >= heartbeatNanos) {
             report(now);
         }
         if (now - lastCheckpointNanos >= checkpointNanos && !lost) {
             checkpoint();
         }
+        lastStepEndNanos = System.nanoTime();
     }
 
     @Override
@@ -111,6 +118,7 @@ final class TrainingRecorder implements TrainingListener {
         // The last epoch's end too: a crash while the quality is measured or the model stored
         // then resumes at the end, and goes straight to measuring and storing again.
         checkpoint();
+        lastStepEndNanos = System.nanoTime();
     }
 
     boolean shouldStop() {

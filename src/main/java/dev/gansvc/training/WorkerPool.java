@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public class WorkerPool implements SmartLifecycle {
     private final JobExecutor executor;
     private final GanProperties.Workers settings;
     private final GanProperties.Jobs jobSettings;
+    private final TrainingMeters meters;
     private final Clock clock;
     /** The port the web server listens on, once it does (it starts before the pool). */
     private volatile int port;
@@ -72,8 +74,10 @@ public class WorkerPool implements SmartLifecycle {
             JobTransitions transitions,
             JobExecutor executor,
             GanProperties properties,
+            TrainingMeters meters,
             Clock clock) {
         this.jobs = jobs;
+        this.meters = meters;
         this.transitions = transitions;
         this.executor = executor;
         this.settings = properties.workers();
@@ -153,6 +157,7 @@ public class WorkerPool implements SmartLifecycle {
     private void work(int index) {
         String device = Devices.bindCurrentThread(index);
         String worker = instance + "/worker-" + index + "@" + device;
+        AtomicInteger runningJobs = meters.runningJobs(worker);
         while (active) {
             // An interrupt is no stop request (stop() clears active): one left over from the last
             // job must not fail the next claim or run, nor end the next wait at once.
@@ -165,6 +170,7 @@ public class WorkerPool implements SmartLifecycle {
                 }
                 JobControl control = new JobControl();
                 running.put(lease.jobId(), control);
+                runningJobs.set(1);
                 if (!active) {
                     // stop() came between the claim and the put, and did not see this job: pause
                     // it as stop() would have (stop() clears active before it reads running).
@@ -174,6 +180,7 @@ public class WorkerPool implements SmartLifecycle {
                     executor.execute(lease, control);
                 } finally {
                     running.remove(lease.jobId());
+                    runningJobs.set(0);
                 }
             } catch (RuntimeException e) {
                 // e.g. the database is briefly unreachable: keep the worker alive and retry.

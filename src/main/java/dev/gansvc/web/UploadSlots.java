@@ -1,6 +1,9 @@
 package dev.gansvc.web;
 
 import dev.gansvc.GanProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,11 +40,19 @@ public class UploadSlots {
     private final int slots;
     private final long maxBytes;
     private final Semaphore free;
+    private final Counter received;
 
-    public UploadSlots(GanProperties properties) {
+    public UploadSlots(GanProperties properties, MeterRegistry registry) {
         this.slots = properties.uploads().maxConcurrent();
         this.maxBytes = properties.uploads().maxBytes();
         this.free = new Semaphore(slots);
+        this.received = Counter.builder("gan.uploads.received")
+                .description("Bytes of upload bodies received, refused ones included")
+                .baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("gan.uploads.active", this, UploadSlots::inProgress)
+                .description("Uploads being received or decoded now")
+                .register(registry);
     }
 
     /** Uploads being received or decoded now. */
@@ -87,6 +98,7 @@ public class UploadSlots {
             byte[] buffer = new byte[1 << 16];
             for (int n = read(limited, buffer); n >= 0; n = read(limited, buffer)) {
                 out.write(buffer, 0, n);
+                received.increment(n);
             }
         } catch (IOException e) {
             delete(file);

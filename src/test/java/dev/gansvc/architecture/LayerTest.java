@@ -53,6 +53,7 @@ class LayerTest {
                 .definedBy(
                         "dev.gansvc",
                         "dev.gansvc.jobs..",
+                        "dev.gansvc.events..",
                         "dev.gansvc.models..",
                         "dev.gansvc.training..",
                         "dev.gansvc.datasets..",
@@ -84,6 +85,7 @@ class LayerTest {
                         "org.springframework..",
                         "jakarta..",
                         "dev.gansvc.jobs..",
+                        "dev.gansvc.events..",
                         "dev.gansvc.models..",
                         "dev.gansvc.training..",
                         "dev.gansvc.datasets..",

@@ -203,7 +203,7 @@ abstract class JobTransitionsContract {
         assertThat(lossPoints.find(id, 0, Long.MAX_VALUE, LossPointRepository.MAX_SERIES))
                 .as("the paused worker's points went with the takeover, and it wrote no more")
                 .isEmpty();
-        assertThat(snapshots.list(id)).isEmpty();
+        assertThat(snapshots.list(id, 0)).isEmpty();
         assertThat(checkpointRows.existsById(id)).isFalse();
         assertThat(transitions.reportProgress(current, points(1, 2), 2, 1, 1.0, later))
                 .isTrue();

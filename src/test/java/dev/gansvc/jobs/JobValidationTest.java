@@ -3,6 +3,8 @@ package dev.gansvc.jobs;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -15,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.gansvc.GanProperties;
 import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.datasets.UploadedDatasetRepository;
+import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.families.FamilyConfiguration;
 import dev.gansvc.models.ArtifactRepository;
 import dev.gansvc.models.ModelController;
@@ -24,8 +27,11 @@ import dev.gansvc.security.SecurityConfiguration;
 import dev.gansvc.security.SecurityProperties;
 import dev.gansvc.web.UploadSlots;
 import dev.gansvc.web.WebProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +53,7 @@ import org.springframework.test.web.servlet.ResultActions;
         properties = "gan.jobs.max-parameters=10000000")
 @Import({
     UploadSlots.class,
+    SimpleMeterRegistry.class,
     JobService.class,
     JobSpecResolver.class,
     JobBudget.class,
@@ -307,6 +314,26 @@ class JobValidationTest {
     }
 
     @Test
+    void lossCurvesAreBoundedUnlessEveryPointIsAskedFor() throws Exception {
+        when(jobs.findById(8L)).thenReturn(Optional.of(new Job("gan", "ring8", "{}", 5000, Instant.EPOCH)));
+        List<LossPoint> points = LongStream.rangeClosed(1, 5000)
+                .mapToObj(i -> new LossPoint(i, 1, new double[] {Math.sin(i), Math.cos(i), 0.5, 0.5}))
+                .toList();
+        when(lossPoints.find(eq(8L), eq(0L), eq(Long.MAX_VALUE), anyInt())).thenReturn(points);
+        mvc.perform(get("/jobs/8/losses"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recorded").value(5000))
+                .andExpect(jsonPath("$.points.length()").value(2000));
+        mvc.perform(get("/jobs/8/losses").param("maxPoints", "all"))
+                .andExpect(jsonPath("$.points.length()").value(5000));
+        for (String bad : List.of("2", "100001", "many")) {
+            mvc.perform(get("/jobs/8/losses").param("maxPoints", bad))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("maxPoints"));
+        }
+    }
+
+    @Test
     void unknownIdsAndBadIds() throws Exception {
         mvc.perform(get("/jobs/424242"))
                 .andExpect(status().isNotFound())
@@ -324,6 +351,9 @@ class JobValidationTest {
         mvc.perform(get("/jobs").param("status", "DONE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
+        mvc.perform(get("/jobs").param("model", "stylegan"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("model"));
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.gansvc.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.gansvc.GanProperties;
@@ -22,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -141,6 +144,17 @@ class ApiKeysTest {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("CANCELLED"))
                 .andExpect(jsonPath("$.submittedBy").value(trainer.get("id").asLong()));
+
+        // A reader follows a job's live events (the stream's async part passes as its request did); no key, no stream.
+        MvcResult stream = requests.as(readerKey, get("/jobs/" + own + "/events"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        stream.getAsyncResult(10_000);
+        mvc.perform(asyncDispatch(stream))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("event:status")))
+                .andExpect(content().string(containsString("event:end")));
+        mvc.perform(get("/jobs/" + own + "/events")).andExpect(status().isUnauthorized());
 
         // A deleted key is refused.
         requests.as(ADMIN, delete("/keys/" + other.get("id").asLong())).andExpect(status().isNoContent());

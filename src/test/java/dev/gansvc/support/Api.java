@@ -64,6 +64,17 @@ public final class Api {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET with one more header. */
+    public HttpResponse<String> get(String path, String accept, String header, String value)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", accept)
+                        .header(header, value)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -62,6 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
         })
 class CrashRecoveryTest {
 
+    @Autowired
+    private TrainingMeters meters;
+
     private static final long TOTAL = 6;
 
     /** The process dies here: nothing catches it, nothing after it runs. */
@@ -150,7 +153,7 @@ class CrashRecoveryTest {
         };
         long id = crash(new Recording(transitions, it -> false), dying, digitClassifiers);
         assertThat(checkpointRows.findById(id).orElseThrow().getIteration()).isEqualTo(2);
-        assertThat(snapshots.list(id)).extracting(s -> s.epoch()).containsExactly(1, 2);
+        assertThat(snapshots.list(id, 0)).extracting(s -> s.epoch()).containsExactly(1, 2);
 
         Recording restarted = restartAndFinish(id);
         assertThat(restarted.resumedAt.get()).isEqualTo(2);
@@ -281,7 +284,7 @@ class CrashRecoveryTest {
                 properties.datasets(),
                 properties.uploads(),
                 properties.rates());
-        WorkerPool pool = new WorkerPool(jobs, transitions, executorBean, restarted, clock);
+        WorkerPool pool = new WorkerPool(jobs, transitions, executorBean, restarted, meters, clock);
         pool.start();
         try {
             Job done = Jobs.awaitStatus(jobs, held, JobStatus.SUCCEEDED, Duration.ofMinutes(2));
@@ -347,7 +350,7 @@ class CrashRecoveryTest {
                 .as("every step exactly once")
                 .containsExactlyElementsOf(
                         LongStream.rangeClosed(1, TOTAL).boxed().toList());
-        assertThat(snapshots.list(id)).extracting(s -> s.epoch()).containsExactly(1, 2, 3);
+        assertThat(snapshots.list(id, 0)).extracting(s -> s.epoch()).containsExactly(1, 2, 3);
         assertThat(jdbc.queryForObject("select count(*) from models where job_id = ?", Long.class, id))
                 .as("stored once")
                 .isEqualTo(1);
@@ -367,6 +370,7 @@ class CrashRecoveryTest {
                 properties,
                 json,
                 families,
+                meters,
                 clock);
     }
 

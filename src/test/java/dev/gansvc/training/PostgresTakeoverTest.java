@@ -51,6 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresTakeoverTest {
 
+    @Autowired
+    private TrainingMeters meters;
+
     private static final String WORKER = "host/worker-0@cpu";
 
     @DynamicPropertySource
@@ -112,6 +115,7 @@ class PostgresTakeoverTest {
                 new TrainingRecorder.Repositories(transitions, jobs, checkpoints),
                 new GanProperties.Jobs(Duration.ZERO, Duration.ofSeconds(30), Duration.ofHours(1), 3, 0, 1000, 20),
                 () -> null,
+                meters.forRun(spec.model(), paused.worker()),
                 Clock.systemUTC());
         trainer.train(recorder, () -> model.iteration() >= 5);
         assertThat(points(id)).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -159,7 +163,7 @@ class PostgresTakeoverTest {
         assertThat(iterations).hasSize((int) done.getTotalIterations());
         assertThat(iterations).doesNotHaveDuplicates().isSorted();
         assertThat(iterations.get(iterations.size() - 1)).isEqualTo(done.getTotalIterations());
-        assertThat(snapshots.list(id)).hasSize(8);
+        assertThat(snapshots.list(id, 0)).hasSize(8);
         assertThat(checkpointRows.existsById(id))
                 .as("dropped when the job succeeded")
                 .isFalse();

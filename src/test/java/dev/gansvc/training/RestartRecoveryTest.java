@@ -63,7 +63,7 @@ class RestartRecoveryTest {
                     .as("a shutdown is not a failed attempt")
                     .isEqualTo(1);
             assertEveryStepRecordedOnce(second, id, done.getTotalIterations());
-            assertThat(second.getBean(SnapshotRepository.class).list(id))
+            assertThat(second.getBean(SnapshotRepository.class).list(id, 0))
                     .extracting(s -> s.epoch())
                     .containsExactly(1, 2, 3, 4);
             assertThat(second.getBean(CheckpointRepository.class).findById(id))

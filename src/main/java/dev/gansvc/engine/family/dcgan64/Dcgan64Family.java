@@ -4,6 +4,7 @@ import dev.gansvc.engine.adversarial.AdversarialNetworks;
 import dev.gansvc.engine.adversarial.AdversarialOptions;
 import dev.gansvc.engine.adversarial.AdversarialRecipes;
 import dev.gansvc.engine.adversarial.ClassifyingGanFamily;
+import dev.gansvc.engine.model.ExampleClusters;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
@@ -12,12 +13,20 @@ import dev.gansvc.engine.nn.Network;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * DCGAN for 64x64 colour images (CelebA-style): four transposed convolutions up, eight
  * convolutions down, a discriminator without batch norm regularised by R1.
  */
 public final class Dcgan64Family implements ClassifyingGanFamily {
+
+    private static final Recipe IMAGES = AdversarialRecipes.IMAGES_64.withOptions(
+            AdversarialOptions.defaults(10, 1).with(ExampleClusters.CLUSTERS, 50));
+
+    private static final List<Option> OPTIONS = Stream.concat(
+                    AdversarialOptions.PACKED_WITH_R1.stream(), Stream.of(ExampleClusters.CLUSTERS))
+            .toList();
 
     @Override
     public String id() {
@@ -31,12 +40,12 @@ public final class Dcgan64Family implements ClassifyingGanFamily {
 
     @Override
     public List<Option> options() {
-        return AdversarialOptions.PACKED_WITH_R1;
+        return OPTIONS;
     }
 
     @Override
     public Recipe recipe(long[] exampleShape, String variant) {
-        return AdversarialRecipes.IMAGES_64;
+        return IMAGES;
     }
 
     @Override
