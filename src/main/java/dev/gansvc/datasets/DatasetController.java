@@ -121,6 +121,22 @@ public class DatasetController {
         return Map.of("datasets", datasets.list());
     }
 
+    @Operation(
+            summary = "A picture of a dataset",
+            description = "Images: 64 of them spread over the dataset, as a grid. Tables: a scatter plot of the first "
+                    + "two features of up to 2,000 rows.")
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.IMAGE_PNG_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No such dataset", content = @Content(mediaType = PROBLEM))
+    @GetMapping(path = "/{name}/preview.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> preview(@PathVariable String name) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(datasets.previewPng(name));
+    }
+
     @Operation(summary = "A dataset: kind, example shape, size and class names")
     @ApiResponse(responseCode = "200", description = "The dataset")
     @ApiResponse(responseCode = "404", description = "No such dataset", content = @Content(mediaType = PROBLEM))

@@ -6,6 +6,8 @@ import dev.gansvc.engine.data.CsvTables;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.DatasetCodec;
 import dev.gansvc.engine.data.ImageArchive;
+import dev.gansvc.engine.nn.Workspaces;
+import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.security.Caller;
 import dev.gansvc.web.ConflictException;
 import dev.gansvc.web.Echo;
@@ -20,8 +22,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +51,10 @@ public class DatasetService {
     private final UploadSlots slots;
     private final JsonMapper json;
     private final Clock clock;
+
+    static final int PREVIEW_IMAGES = 64;
+    static final int PREVIEW_ROWS = 2000;
+    private static final long PREVIEW_SEED = 7;
 
     public DatasetService(
             DatasetCatalog catalog,
@@ -104,6 +112,29 @@ public class DatasetService {
         catalog.builtInNames().forEach(name -> views.add(builtIn(name)));
         uploads.summaries().forEach(d -> views.add(view(d)));
         return views;
+    }
+
+    /**
+     * A picture of the dataset: {@value #PREVIEW_IMAGES} of its images as a grid, or a scatter
+     * plot of up to {@value #PREVIEW_ROWS} rows (their first two features), drawn at random with
+     * a fixed seed, so that sorted data shows all it holds and the picture is the same each time.
+     */
+    public byte[] previewPng(String name) {
+        get(name); // 404 for a dataset that does not exist
+        Dataset data = catalog.find(name)
+                .orElseThrow(() -> new NotFoundException("dataset '" + Echo.value(name) + "' does not exist"));
+        boolean images = data.exampleShape().length == 3;
+        int count = Math.min(data.size(), images ? PREVIEW_IMAGES : PREVIEW_ROWS);
+        int[] order = IntStream.range(0, data.size()).toArray();
+        Random random = new Random(PREVIEW_SEED);
+        for (int i = 0; i < count; i++) { // the first count steps of a Fisher-Yates shuffle
+            int j = i + random.nextInt(order.length - i);
+            int chosen = order[j];
+            order[j] = order[i];
+            order[i] = chosen;
+        }
+        int[] drawn = Arrays.copyOf(order, count);
+        return Workspaces.run("dataset-preview", () -> SampleGrid.picture(data.batch(drawn)));
     }
 
     public DatasetView get(String name) {

@@ -14,8 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Who may do what. {@code open}: everyone everything. {@code keys}: the health check and the API
- * documentation for everyone; every GET for readers; submitting jobs, uploading datasets and
+ * Who may do what. {@code open}: everyone everything. {@code keys}: the health check, the API
+ * documentation and the dashboard's static files for everyone; every GET for readers; submitting jobs, uploading datasets and
  * reconstructing, and cancelling, retrying and deleting (own jobs and datasets, checked where they
  * are looked up) for trainers; everything else (the keys) for admins.
  *
@@ -61,7 +61,12 @@ public class SecurityConfiguration {
                                 "/v3/api-docs/**",
                                 "/v3/api-docs.yaml",
                                 "/swagger-ui.html",
-                                "/swagger-ui/**")
+                                "/swagger-ui/**",
+                                // The dashboard's page and code: its API calls carry the key.
+                                "/",
+                                "/index.html",
+                                "/app/**",
+                                "/webjars/**")
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
