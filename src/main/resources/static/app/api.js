@@ -101,11 +101,12 @@ export function upload(path, file, contentType, onProgress) {
 
 /**
  * Follows a Server-Sent Events stream, reconnecting with Last-Event-ID after a drop, until the
- * server sends "end" or the returned stop() is called. onEvent(name, data).
+ * server sends "end" or the returned stop() is called. onEvent(name, data). startId, when
+ * given, is sent as the first Last-Event-ID: the stream starts after it.
  */
-export function follow(path, onEvent) {
+export function follow(path, onEvent, startId = null) {
   const controller = new AbortController();
-  let lastId = null;
+  let lastId = startId;
   let stopped = false;
 
   async function connect() {

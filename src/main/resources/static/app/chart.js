@@ -131,8 +131,10 @@ export class LossChart {
 
   redraw() {
     if (this.plot) this.plot.setData(this.data());
-    // How many points the chart holds: for whoever watches it grow (the browser test).
+    // How many points the chart holds, and when it first drew some: for whoever watches it
+    // (the browser test, bench/dashboard).
     this.plotBox.dataset.points = this.xs.length;
+    if (this.xs.length && !performance.getEntriesByName('chart-drawn').length) performance.mark('chart-drawn');
   }
 
   points() {

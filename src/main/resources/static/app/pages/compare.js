@@ -113,7 +113,7 @@ export function render(view) {
       epochSlider.addEventListener('input', () => drawGrids());
       drawTable();
       drawChart();
-      stop = followJobs(ids, {
+      stop = followJobs(views, {
         points: (id, points) => {
           const c = curves.get(id);
           c.points.push(...points);

@@ -119,7 +119,7 @@ export function render(view, { id }) {
       showJob(job);
       chart = new LossChart(chartPanel, catalogue.lossSeries);
       showQuality();
-      stop = followJobs([id], {
+      stop = followJobs([job], {
         points: (_, points) => chart.append(points),
         job: (view, statusChanged) => {
           showJob(view);
