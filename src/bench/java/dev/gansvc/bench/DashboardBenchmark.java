@@ -4,13 +4,12 @@ import dev.gansvc.GanServiceApplication;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.LossPointRepository;
+import dev.gansvc.support.HeadlessChromium;
 import dev.gansvc.support.Requests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +18,6 @@ import java.util.Locale;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -55,30 +52,10 @@ public final class DashboardBenchmark {
                 "--spring.datasource.url=jdbc:h2:mem:dashboard;DB_CLOSE_DELAY=-1",
                 "--gan.workers.enabled=false",
                 "--logging.level.root=WARN");
-        Path profile = Files.createTempDirectory("gan-dashboard-bench");
-        ChromeDriver browser = null;
-        try {
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            ChromeDriver browser = chromium.driver();
             long id = longJob(service, points);
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-            browser = new ChromeDriver(
-                    new ChromeDriverService.Builder()
-                            .usingDriverExecutable(
-                                    Path.of("/usr/bin/chromedriver").toFile())
-                            .usingAnyFreePort()
-                            .build(),
-                    new ChromeOptions()
-                            .setBinary("/usr/bin/chromium")
-                            .addArguments(
-                                    "--headless=new",
-                                    "--no-sandbox",
-                                    "--disable-gpu",
-                                    "--disable-dev-shm-usage",
-                                    "--no-first-run",
-                                    "--disable-background-networking",
-                                    "--disable-component-update",
-                                    "--disable-sync",
-                                    "--window-size=1280,1000",
-                                    "--user-data-dir=" + profile));
             List<Double> millis = new ArrayList<>();
             String held = "";
             for (int load = 0; load < loads + 1; load++) { // the first load warms the server up
@@ -123,9 +100,6 @@ public final class DashboardBenchmark {
                     held,
                     request.get(2));
         } finally {
-            if (browser != null) {
-                browser.quit();
-            }
             service.close();
         }
     }
