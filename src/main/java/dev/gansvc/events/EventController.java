@@ -1,6 +1,7 @@
 package dev.gansvc.events;
 
 import dev.gansvc.jobs.JobService;
+import dev.gansvc.web.Echo;
 import dev.gansvc.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -89,7 +90,7 @@ public class EventController {
 
     private SseEmitter open(List<Long> ids, String from, String lastEventId) {
         if (!from.equals("now") && !from.equals("start")) {
-            throw new InvalidFieldException("from", "must be now or start (was '" + from + "')");
+            throw new InvalidFieldException("from", "must be now or start (was '" + Echo.value(from) + "')");
         }
         EventCursor resumed;
         try {
@@ -121,7 +122,8 @@ public class EventController {
             } catch (NumberFormatException e) {
                 // named below
             }
-            throw new InvalidFieldException("jobs", "must be job ids separated by commas (was '" + jobs + "')");
+            throw new InvalidFieldException(
+                    "jobs", "must be job ids separated by commas (was '" + Echo.value(jobs) + "')");
         }
         if (ids.size() > MAX_JOBS) {
             throw new InvalidFieldException(

@@ -1,6 +1,7 @@
 package dev.gansvc.events;
 
 import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.web.Echo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,6 +106,6 @@ record EventCursor(Map<Long, Position> jobs) {
 
     private static IllegalArgumentException notACursor(String part) {
         return new IllegalArgumentException(
-                "'" + part + "' is not job:iteration:epoch:status, as this service's event ids are");
+                "'" + Echo.value(part) + "' is not job:iteration:epoch:status, as this service's event ids are");
     }
 }

@@ -3,6 +3,7 @@ package dev.gansvc.jobs;
 import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.LossSeries;
 import dev.gansvc.security.Caller;
+import dev.gansvc.web.Echo;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import dev.gansvc.web.PagedListing;
@@ -320,7 +321,8 @@ public class JobController {
         } catch (NumberFormatException e) {
             // named below
         }
-        throw new InvalidFieldException("maxPoints", "must be between 3 and 100000, or all (was " + value + ")");
+        throw new InvalidFieldException(
+                "maxPoints", "must be between 3 and 100000, or all (was " + Echo.value(value) + ")");
     }
 
     /** A trainer may cancel, retry and delete only the jobs its own key submitted (403); admins and open mode any. */
