@@ -2,8 +2,10 @@ package dev.gansvc.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gansvc.engine.adversarial.AdversarialRecipes;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.ExampleClusters;
 import dev.gansvc.engine.model.Recipe;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,13 @@ class ShapeImagesTest {
         Recipe recipe = Recipe.defaults(ModelFamilies.all().require("dcgan64"), shapes, "");
         assertThat(recipe.epochs()).as("the shapes take 15 epochs to form").isEqualTo(15);
         assertThat(recipe.batchSize()).isEqualTo(64);
-        assertThat(Recipe.defaults(ModelFamilies.all().require("cgan"), shapes, ""))
-                .isEqualTo(recipe);
+        assertThat(recipe.options().get(ExampleClusters.CLUSTERS)).isEqualTo(50);
+        Recipe conditional = Recipe.defaults(ModelFamilies.all().require("cgan"), shapes, "");
+        assertThat(conditional)
+                .as("the 64-pixel recipe: told the classes, it has no clusters")
+                .isEqualTo(AdversarialRecipes.IMAGES_64);
+        assertThat(conditional.epochs()).isEqualTo(recipe.epochs());
+        assertThat(conditional.optimizer()).isEqualTo(recipe.optimizer());
     }
 
     @Test
