@@ -168,10 +168,12 @@ public class JobService {
         JobSpec spec = spec(job);
         long remaining = job.getTotalIterations() - job.getIteration();
         Long eta = null;
+        Double stepsPerSecond = null;
         if (job.getStatus() == JobStatus.RUNNING && job.getImagesPerSecond() != null && job.getImagesPerSecond() > 0) {
             TrainingSettings settings = spec.trainingSettings();
             int examplesPerStep =
                     settings.batchSize() * family(job).objective(settings).batchesPerStep();
+            stepsPerSecond = Math.round(10.0 * job.getImagesPerSecond() / examplesPerStep) / 10.0;
             eta = Math.round(remaining * examplesPerStep / job.getImagesPerSecond());
         }
         double percent = job.getTotalIterations() == 0
@@ -184,6 +186,7 @@ public class JobService {
                 spec.epochs(),
                 percent,
                 job.getImagesPerSecond(),
+                stepsPerSecond,
                 eta);
         return new JobView(
                 job.getId(),

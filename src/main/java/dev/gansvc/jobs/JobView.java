@@ -29,6 +29,7 @@ public record JobView(
     /**
      * @param epoch           the epoch the last reported step belonged to (1-based; 0 before the first)
      * @param imagesPerSecond real images consumed per second, recently
+     * @param stepsPerSecond  training steps per second, recently (while running)
      * @param etaSeconds      estimated seconds to completion while running
      */
     public record Progress(
@@ -38,5 +39,6 @@ public record JobView(
             int totalEpochs,
             double percent,
             Double imagesPerSecond,
+            Double stepsPerSecond,
             Long etaSeconds) {}
 }

@@ -37,6 +37,8 @@ public class TrainingMeters {
         AtomicInteger running = new AtomicInteger();
         Gauge.builder("gan.worker.jobs", running, AtomicInteger::get)
                 .description("Jobs this worker is running now")
+                // Micrometer holds a gauge's object weakly; the worker's local would be collected.
+                .strongReference(true)
                 .tags(workerTags(workerName))
                 .register(registry);
         return running;

@@ -65,7 +65,7 @@ export function render(view, { id }) {
       el('p', {},
         `${p.percent}%: iteration ${p.iteration.toLocaleString('en')} of ${p.totalIterations.toLocaleString('en')}, `
           + `epoch ${p.epoch} of ${p.totalEpochs}`,
-        job.status === 'RUNNING' && p.imagesPerSecond ? `, ${number(p.imagesPerSecond)} images/s` : '',
+        job.status === 'RUNNING' && p.imagesPerSecond ? `, ${number(p.stepsPerSecond)} steps/s, ${number(p.imagesPerSecond)} images/s` : '',
         p.etaSeconds != null ? `, about ${seconds(p.etaSeconds)} left` : ''),
       job.error ? el('p', { class: 'error' }, job.error) : null,
       el('div', { class: 'toolbar' },

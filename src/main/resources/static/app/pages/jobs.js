@@ -40,7 +40,7 @@ export function render(view) {
     el('div', { class: 'table-wrap' },
       el('table', { id: 'jobs-table' },
         el('thead', {}, el('tr', {},
-          ['', 'Job', 'Status', 'Family', 'Dataset', 'Progress', 'Images/s', 'ETA', 'Quality', ''].map((h) => el('th', { scope: 'col' }, h)))),
+          ['', 'Job', 'Status', 'Family', 'Dataset', 'Progress', 'Steps/s', 'ETA', 'Quality', ''].map((h) => el('th', { scope: 'col' }, h)))),
         body)),
     el('div', { class: 'toolbar' }, prev, pageInfo, next));
 
@@ -91,7 +91,7 @@ export function render(view) {
       el('td', {}, job.model),
       el('td', {}, job.dataset),
       el('td', {}, el('progress', { max: 100, value: p.percent, 'aria-label': `${p.percent}%` }), ` ${p.percent}%`),
-      el('td', {}, job.status === 'RUNNING' ? number(p.imagesPerSecond) : ''),
+      el('td', {}, job.status === 'RUNNING' ? number(p.stepsPerSecond) : ''),
       el('td', {}, seconds(p.etaSeconds)),
       el('td', {}, qualityHeadline(job.quality)),
       el('td', {},
