@@ -3,6 +3,7 @@ package dev.gansvc.events;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
+import dev.gansvc.web.ServiceUnavailableException;
 import dev.gansvc.web.TooManyRequestsException;
 import java.io.IOException;
 import java.util.List;
@@ -39,11 +40,11 @@ class EventStreams implements SmartLifecycle {
     private final EventProperties settings;
     private final EventStream.Sources sources;
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService clock;
-    private final ThreadPoolExecutor lookers;
+    /** Made at each start and shut down at each stop (a test framework may stop and restart a context). */
+    private volatile ScheduledExecutorService clock;
+
+    private volatile ThreadPoolExecutor lookers;
     private volatile boolean running;
-    /** Set at shutdown: no stream looks again. */
-    private volatile boolean stopped;
 
     EventStreams(
             EventProperties settings,
@@ -53,9 +54,6 @@ class EventStreams implements SmartLifecycle {
             JsonMapper json) {
         this.settings = settings;
         this.sources = new EventStream.Sources(jobs, lossPoints, snapshots, json);
-        this.clock = Executors.newSingleThreadScheduledExecutor(daemon("gan-events-clock"));
-        this.lookers = new ThreadPoolExecutor(
-                0, settings.maxStreams(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("gan-events-"));
     }
 
     /**
@@ -65,6 +63,9 @@ class EventStreams implements SmartLifecycle {
      * @throws TooManyRequestsException when {@code gan.events.max-streams} are open
      */
     SseEmitter open(List<Long> jobIds, EventCursor cursor, Set<Long> fromPresent) {
+        if (!running) {
+            throw new ServiceUnavailableException("this instance is shutting down; try another or again shortly", 5);
+        }
         if (open.size() >= settings.maxStreams()) {
             throw new TooManyRequestsException(
                     "%d event streams are open on this instance (gan.events.max-streams); try again shortly"
@@ -91,7 +92,7 @@ class EventStreams implements SmartLifecycle {
     }
 
     private void schedule(EventStream stream, long delayMillis) {
-        if (stream.closed() || stopped) {
+        if (stream.closed() || !running) {
             return;
         }
         try {
@@ -133,13 +134,15 @@ class EventStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        clock = Executors.newSingleThreadScheduledExecutor(daemon("gan-events-clock"));
+        lookers = new ThreadPoolExecutor(
+                0, settings.maxStreams(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("gan-events-"));
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
-        stopped = true;
         for (EventStream stream : open) {
             stream.close();
             stream.complete();
