@@ -86,11 +86,6 @@ class EventStreams implements SmartLifecycle {
         return emitter;
     }
 
-    /** Streams open now. */
-    int size() {
-        return open.size();
-    }
-
     private void schedule(EventStream stream, long delayMillis) {
         if (stream.closed() || !running) {
             return;
