@@ -47,6 +47,18 @@ export function qualityHeadline(q) {
   return '';
 }
 
+/** The figure a quality curve is drawn of: {name, value}, or null where none applies. */
+export function qualityFigure(q) {
+  if (!q) return null;
+  if (q.digits) return { name: 'digit confidence', value: q.digits.meanConfidence };
+  if (q.classAgreement) return { name: 'class agreement', value: q.classAgreement.agreement };
+  if (q.modeCoverage) return { name: 'good samples (%)', value: q.modeCoverage.highQualityPercent };
+  if (q.distances && q.distances.generated.frechetDistance != null) return { name: 'Fréchet distance', value: q.distances.generated.frechetDistance };
+  if (q.heldOut) return { name: 'held-out loss', value: q.heldOut.negativeElbo ?? q.heldOut.reconstructionError };
+  if (q.mmd) return { name: 'MMD²', value: q.mmd.mmd2 };
+  return null;
+}
+
 /** Problem details shown in a box: the detail and each field's message. */
 export function problemBox(problem) {
   const fields = Object.entries(problem.fields ? problem.fields() : {});

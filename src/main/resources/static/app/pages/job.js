@@ -2,12 +2,13 @@
 // event stream), the quality curve, a slider over the per-epoch sample grids, spec and error.
 import { getJson, send, imageUrl, Problem } from '../api.js';
 import { followJobs } from '../live.js';
-import { el, statusBadge, seconds, number, qualityHeadline, problemBox } from '../format.js';
+import { el, statusBadge, seconds, number, qualityHeadline, qualityFigure, problemBox } from '../format.js';
 import { LossChart } from '../chart.js';
 
 export function render(view, { id }) {
   let stop = null;
   let chart = null;
+  let qualityPlot = null;
   const header = el('div');
   const progress = el('div', { class: 'panel', 'aria-live': 'polite' });
   const chartPanel = el('div', { class: 'panel' }, el('h2', {}, 'Losses'));
@@ -102,11 +103,22 @@ export function render(view, { id }) {
         qualityBox.replaceChildren(el('p', { class: 'muted' }, 'Measured when the job ends, and every qualityEvery epochs if set.'));
         return;
       }
-      qualityBox.replaceChildren(el('table', {},
+      const figures = curve.points.map((p) => ({ epoch: p.epoch, figure: qualityFigure(p.quality) })).filter((f) => f.figure);
+      const chartBox = el('div', { id: 'quality-chart' });
+      qualityBox.replaceChildren(chartBox, el('table', {},
         el('thead', {}, el('tr', {}, el('th', {}, 'epoch'), el('th', {}, 'figures'))),
         el('tbody', {}, curve.points.map((p) => el('tr', {},
           el('td', {}, p.final ? `${p.epoch} (final)` : p.epoch),
           el('td', {}, qualityHeadline(p.quality)))))));
+      if (figures.length >= 2) {
+        if (qualityPlot) qualityPlot.destroy();
+        qualityPlot = new uPlot({
+          width: Math.max(280, qualityBox.clientWidth), height: 200,
+          scales: { x: { time: false } },
+          axes: [{ label: 'epoch' }, { label: figures[0].figure.name }],
+          series: [{ label: 'epoch' }, { label: figures[0].figure.name, stroke: '#2856c7', width: 2 }],
+        }, [figures.map((f) => f.epoch), figures.map((f) => f.figure.value)], chartBox);
+      }
     } catch (e) {
       // shown at the next snapshot or status event
     }
@@ -139,5 +151,6 @@ export function render(view, { id }) {
   return () => {
     if (stop) stop();
     if (chart) chart.destroy();
+    if (qualityPlot) qualityPlot.destroy();
   };
 }

@@ -89,6 +89,9 @@ class DashboardBrowserTest {
         epochs = browser.findElement(By.id("field-epochs"));
         epochs.clear();
         epochs.sendKeys("2");
+        WebElement qualityEvery = browser.findElement(By.id("field-qualityEvery"));
+        qualityEvery.clear();
+        qualityEvery.sendKeys("1");
         WebElement seed = browser.findElement(By.id("field-seed"));
         seed.sendKeys("21", Keys.ENTER);
         waitFor(() -> browser.getCurrentUrl().matches(".*#/jobs/\\d+$"));
@@ -96,6 +99,8 @@ class DashboardBrowserTest {
         int early = waitForPoints(1);
         waitFor(() -> points() > early);
         waitFor(() -> browser.findElement(By.cssSelector(".status")).getText().equals("SUCCEEDED"));
+        waitFor(() ->
+                !browser.findElements(By.cssSelector("#quality-chart canvas")).isEmpty());
         screenshot("job");
 
         // Two grids; the slider moved back from the keyboard shows the first.
