@@ -61,16 +61,15 @@ public final class DashboardBenchmark {
             for (int load = 0; load < loads + 1; load++) { // the first load warms the server up
                 browser.get("about:blank");
                 browser.get("http://localhost:" + port + "/#/jobs/" + id);
-                ChromeDriver b = browser;
-                new WebDriverWait(b, Duration.ofMinutes(1))
+                new WebDriverWait(browser, Duration.ofMinutes(1))
                         .until(d -> !((JavascriptExecutor) d)
                                 .executeScript("return performance.getEntriesByName('chart-drawn')")
                                 .toString()
                                 .equals("[]"));
-                double ms = ((Number)
-                                b.executeScript("return performance.getEntriesByName('chart-drawn')[0].startTime"))
+                double ms = ((Number) browser.executeScript(
+                                "return performance.getEntriesByName('chart-drawn')[0].startTime"))
                         .doubleValue();
-                held = b.findElement(By.cssSelector(".chart")).getDomAttribute("data-points");
+                held = browser.findElement(By.cssSelector(".chart")).getDomAttribute("data-points");
                 if (load > 0) {
                     millis.add(ms);
                 }
