@@ -2,7 +2,6 @@ package dev.gansvc.bench;
 
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.model.GenerativeModel;
-import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
@@ -11,14 +10,6 @@ import java.util.function.UnaryOperator;
 
 /** A model trained on data with the defaults a job gets for every field it leaves out, as the benchmarks run it. */
 final class DefaultRun {
-
-    static final TrainingListener NO_LISTENER = new TrainingListener() {
-        @Override
-        public void onIteration(LossPoint point) {}
-
-        @Override
-        public void onEpochEnd(int epoch, GenerativeModel model) {}
-    };
 
     private DefaultRun() {}
 
@@ -35,6 +26,14 @@ final class DefaultRun {
             long seed,
             TrainingListener listener,
             UnaryOperator<Recipe> adjust) {
+        Trainer trainer = prepare(family, variantOrEmpty, data, seed, adjust);
+        trainer.train(listener, () -> false);
+        return trainer;
+    }
+
+    /** The trainer before its run, for a listener that measures it as it trains. */
+    static Trainer prepare(
+            ModelFamily family, String variantOrEmpty, Dataset data, long seed, UnaryOperator<Recipe> adjust) {
         String variant = variantOrEmpty.isEmpty() ? family.defaultVariant() : variantOrEmpty;
         Recipe recipe = adjust.apply(Recipe.defaults(family, data, variant));
         GenerativeModel model = GenerativeModel.create(
@@ -42,9 +41,7 @@ final class DefaultRun {
                 family.shape(recipe.latentDim(), data.exampleShape(), data.classCount(), variant, recipe.options()),
                 recipe.optimizer(),
                 seed);
-        Trainer trainer = new Trainer(model, data, recipe.training(seed));
-        trainer.train(listener, () -> false);
-        return trainer;
+        return new Trainer(model, data, recipe.training(seed));
     }
 
     static String arg(String[] args, String name, String fallback) {

@@ -1,5 +1,6 @@
 package dev.gansvc.bench;
 
+import dev.gansvc.engine.classify.ClassifierSource;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.data.BundledDigits;
 import dev.gansvc.engine.data.Dataset;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * another dataset than the digits as {@code dcgan64@shapes64}), {@code --out docs/gallery},
  * {@code --seed 1}; {@code --set epochs=20,generatorAverage=0.999,...} to try other settings than
  * the defaults (option names as a job's, applied to every model's default recipe), and
- * {@code --measure-every N} to judge the digits every N epochs as well (a trajectory from one run;
+ * {@code --measure-every N} to measure the quality every N epochs as well (a trajectory from one run;
  * with a constant learning rate the figures after epoch e are those of an e-epoch run).
  */
 public final class Gallery {
@@ -64,6 +66,10 @@ public final class Gallery {
         Files.createDirectories(out);
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         Optional<ImageClassifier> digitClassifier = Optional.empty();
+        // One classifier per dataset, as the service keeps: a trajectory measures many times.
+        Map<Dataset, ImageClassifier> trained = new HashMap<>();
+        ClassifierSource classifiers = (images, training, heldOut) ->
+                trained.computeIfAbsent(images, d -> ImageClassifier.train(d, training, heldOut));
         Map<String, List<String>> rows = new LinkedHashMap<>();
         Map<String, String> floors = new LinkedHashMap<>();
         for (String spec : models) {
@@ -89,18 +95,15 @@ public final class Gallery {
                 return adjusted;
             };
             long t0 = System.nanoTime();
+            Optional<ImageClassifier> digits = dataset.equals(DIGITS) ? digitClassifier : Optional.empty();
+            Trainer trainer = DefaultRun.prepare(family, variant, data, seed, adjust);
             ProgressStrip progress = new ProgressStrip(spec, COLUMNS, seed);
-            DigitTrajectory trajectory = new DigitTrajectory(
-                    spec, progress, measureEvery, dataset.equals(DIGITS) ? digitClassifier : Optional.empty(), seed);
-            Trainer trainer = DefaultRun.train(family, variant, data, seed, trajectory, adjust);
+            QualityTrajectory trajectory =
+                    new QualityTrajectory(spec, progress, measureEvery, trainer, dataset, digits, classifiers, seed);
+            trainer.train(trajectory, () -> false);
             double seconds = (System.nanoTime() - t0) / 1e9 - trajectory.seconds();
             long t1 = System.nanoTime();
-            QualityReport quality = QualityReport.measure(
-                            trainer,
-                            dataset,
-                            seed,
-                            dataset.equals(DIGITS) ? digitClassifier : Optional.empty(),
-                            ImageClassifier::train)
+            QualityReport quality = QualityReport.measure(trainer, dataset, seed, digits, classifiers)
                     .orElseThrow();
             System.out.printf(Locale.ROOT, "%s: quality measured in %.0f s%n", spec, (System.nanoTime() - t1) / 1e9);
             // Every figure the service would store, as it stores them.
@@ -200,7 +203,7 @@ public final class Gallery {
     }
 
     /** Fréchet distance, KID and precision / recall in the classifier's feature space, as table cells. */
-    private static String distanceCells(FeatureDistances distances) {
+    static String distanceCells(FeatureDistances distances) {
         return distances == null ? " | | " : cells(distances.generated());
     }
 

@@ -8,6 +8,7 @@ import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Trainer;
+import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.quality.ModeCoverage;
 import dev.gansvc.engine.quality.QualityReport;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class MixtureBenchmark {
             int full = 0;
             for (int seed = 1; seed <= seeds; seed++) {
                 long t0 = System.nanoTime();
-                Trainer trainer = DefaultRun.train(family, "", data, seed, DefaultRun.NO_LISTENER, adjust);
+                Trainer trainer = DefaultRun.train(family, "", data, seed, TrainingListener.NONE, adjust);
                 ModeCoverage c =
                         QualityReport.measure(trainer, name, seed).orElseThrow().modeCoverage();
                 double s = (System.nanoTime() - t0) / 1e9;

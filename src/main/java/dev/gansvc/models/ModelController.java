@@ -87,16 +87,56 @@ public class ModelController {
     public ResponseEntity<byte[]> artifact(@PathVariable long id) {
         Artifact artifact = models.artifact(id);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
+                .contentType(MediaType.parseMediaType(ExportFormat.NATIVE.mediaType()))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("model-" + id + ".zip")
+                                .filename(ExportFormat.NATIVE.fileName(id))
                                 .build()
                                 .toString())
                 .header("X-Checksum-SHA256", artifact.getSha256())
                 .eTag('"' + artifact.getSha256() + '"')
                 .body(artifact.getContent());
+    }
+
+    @Operation(
+            summary = "Download the model: native (the zip /artifact gives) or onnx (the generator alone)",
+            description = "format=onnx: the generator (a VAE's or autoencoder's decoder) as an ONNX model, IR 8, "
+                    + "opset 17. Inputs z (float [N, latentDim], standard normal) and, for conditional models, "
+                    + "label (int64 [N]); output samples (float [N, ...exampleShape]): what /samples?filtered=false "
+                    + "gives for the same latent points, images in [-1, 1], rows in the data's units. "
+                    + "See docs/export.md.")
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = "application/zip"),
+                @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "Unknown format",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping(path = "/{id}/export")
+    public ResponseEntity<byte[]> export(
+            @PathVariable long id,
+            @Parameter(description = "native or onnx") @RequestParam(defaultValue = "native") String format) {
+        ExportFormat chosen = ExportFormat.of(format);
+        if (chosen == ExportFormat.NATIVE) {
+            return artifact(id);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(chosen.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(chosen.fileName(id))
+                                .build()
+                                .toString())
+                .body(models.onnx(id));
     }
 
     @Operation(

@@ -6,6 +6,7 @@ import dev.gansvc.engine.data.ImageArchive;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.InvalidDataException;
 import dev.gansvc.engine.data.TabularDataset;
+import dev.gansvc.engine.export.OnnxExport;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.Capability;
 import dev.gansvc.engine.model.GeneratorModel;
@@ -86,6 +87,22 @@ public class ModelService {
     @Transactional(readOnly = true)
     public Artifact artifact(long id) {
         return artifacts.findById(find(id).getArtifactId()).orElseThrow();
+    }
+
+    /**
+     * The generator as an ONNX model (inputs z and, for a conditional model, label; output
+     * samples, as {@link #samples} gives them unfiltered), the model's identity in its metadata.
+     */
+    @Transactional(readOnly = true)
+    public byte[] onnx(long id) {
+        TrainedModel model = find(id);
+        GeneratorModel generator = generator(model);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("model", Long.toString(id));
+        metadata.put("job", Long.toString(model.getJobId()));
+        metadata.put("architecture", model.getArchitecture());
+        metadata.put("dataset", model.getDataset());
+        return Workspaces.run("export", () -> OnnxExport.of(generator.graph(), "model-" + id, metadata));
     }
 
     /**

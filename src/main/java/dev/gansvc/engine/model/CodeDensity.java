@@ -1,5 +1,6 @@
 package dev.gansvc.engine.model;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -102,6 +103,16 @@ public final class CodeDensity {
             }
         }
         return Nd4j.create(codes, new long[] {z.length, d}, 'c').castTo(latent.dataType());
+    }
+
+    /** The components and their weights, for an exporter. */
+    GeneratorGraph.Components choice() {
+        double[][][] l = new double[factors.length][][];
+        for (int c = 0; c < l.length; c++) {
+            l[c] = Arrays.stream(factors[c]).map(double[]::clone).toArray(double[][]::new);
+        }
+        return new GeneratorGraph.Components(
+                weights.clone(), Arrays.stream(means).map(double[]::clone).toArray(double[][]::new), l);
     }
 
     /** The weights [k], means [k, latent] and Cholesky factors [k, latent, latent], for saving. */

@@ -107,6 +107,11 @@ public final class ExampleClusters {
     /** @param latent the points, their first coordinate rescaled within the cluster's share */
     record Choice(INDArray latent, int[] labels) {}
 
+    /** The clusters' weights, for an exporter. */
+    GeneratorGraph.Clusters choice() {
+        return new GeneratorGraph.Clusters(weights.clone());
+    }
+
     /** The weights [k] and centres [k, features], for saving. */
     public INDArray[] arrays() {
         return new INDArray[] {Nd4j.createFromArray(weights), Nd4j.createFromArray(centres)};

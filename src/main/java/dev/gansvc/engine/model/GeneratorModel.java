@@ -145,6 +145,14 @@ public final class GeneratorModel {
         return scaling.map(s -> s.restore(out)).orElse(out);
     }
 
+    /** What {@link #generate(INDArray, OptionalInt)} computes with a label, for an exporter; never filtered. */
+    public GeneratorGraph graph() {
+        Optional<GeneratorGraph.Choice> choice = clusters.<GeneratorGraph.Choice>map(ExampleClusters::choice)
+                .or(() -> codeDensity.map(CodeDensity::choice));
+        return new GeneratorGraph(
+                shape.latentDim(), shape.classCount(), choice, network.specs(), scaling, shape.exampleShape());
+    }
+
     public INDArray generate(INDArray latent) {
         return generate(latent, OptionalInt.empty());
     }

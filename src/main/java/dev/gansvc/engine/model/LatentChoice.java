@@ -9,10 +9,10 @@ import org.apache.commons.math3.special.Erf;
  * that share, is turned back into a standard-normal coordinate. Over N(0, I) the options come
  * with their weights and independently of the (new) coordinates.
  */
-final class LatentChoice {
+public final class LatentChoice {
 
     /** Keeps a probability away from 0 and 1, where the inverse normal is infinite. */
-    private static final double EDGE = 1e-12;
+    public static final double EDGE = 1e-12;
 
     private LatentChoice() {}
 

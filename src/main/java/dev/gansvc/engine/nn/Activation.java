@@ -37,6 +37,11 @@ public final class Activation implements Layer {
     }
 
     @Override
+    public LayerSpec spec() {
+        return new LayerSpec.Nonlinearity(kind, LEAKY_SLOPE);
+    }
+
+    @Override
     public Layer unboundCopy() {
         return new Activation(kind);
     }

@@ -47,6 +47,11 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
+    public LayerSpec spec() {
+        return new LayerSpec.ChannelAffine(inferenceScale(), inferenceShift());
+    }
+
+    @Override
     public Layer unboundCopy() {
         return new BatchNorm(channels, affine);
     }

@@ -25,6 +25,11 @@ public final class Conv2d implements Layer {
     }
 
     @Override
+    public LayerSpec spec() {
+        return new LayerSpec.Conv(p.weights.dup(), p.bias.dup(), stride, pad);
+    }
+
+    @Override
     public Layer unboundCopy() {
         return new Conv2d(inChannels, outChannels, kernel, stride, pad);
     }

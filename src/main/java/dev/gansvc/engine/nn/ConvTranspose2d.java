@@ -35,6 +35,11 @@ public final class ConvTranspose2d implements Layer, ScalesOutputChannels {
     }
 
     @Override
+    public LayerSpec spec() {
+        return new LayerSpec.ConvTranspose(p.weights.dup(), p.bias.dup(), stride, pad);
+    }
+
+    @Override
     public Layer unboundCopy() {
         return new ConvTranspose2d(inChannels, outChannels, kernel, stride, pad);
     }

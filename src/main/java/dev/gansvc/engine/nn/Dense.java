@@ -44,6 +44,11 @@ public final class Dense implements Layer, ScalesOutputChannels {
     }
 
     @Override
+    public LayerSpec spec() {
+        return new LayerSpec.Dense(p.weights.dup(), p.bias.dup().reshape(out));
+    }
+
+    @Override
     public Layer unboundCopy() {
         return new Dense(in, out, he);
     }

@@ -48,6 +48,9 @@ public interface Layer {
         throw new UnsupportedOperationException(this + " cannot be differentiated through its input gradient");
     }
 
+    /** What the bound layer computes in inference, its weights copied. */
+    LayerSpec spec();
+
     /** A new layer of the same configuration, bound to nothing. */
     Layer unboundCopy();
 

@@ -121,6 +121,12 @@ public final class Network {
         return folded;
     }
 
+    /** What each layer computes in inference, in order, with copies of the weights. */
+    public List<LayerSpec> specs() {
+        arrays();
+        return layers.stream().map(Layer::spec).toList();
+    }
+
     public void initialize(SplittableRandom random) {
         arrays();
         for (Layer layer : layers) {

@@ -18,6 +18,11 @@ public final class Reshape implements Layer {
     }
 
     @Override
+    public LayerSpec spec() {
+        return new LayerSpec.Reshape(exampleShape.clone());
+    }
+
+    @Override
     public Layer unboundCopy() {
         return new Reshape(exampleShape);
     }

@@ -18,13 +18,6 @@ class ExampleClustersTest {
 
     private static final double[][] CENTRES = {{-6, 0}, {6, 0}, {0, 8}};
     private static final double[] WEIGHTS = {0.5, 0.3, 0.2};
-    private static final TrainingListener IGNORED = new TrainingListener() {
-        @Override
-        public void onIteration(LossPoint point) {}
-
-        @Override
-        public void onEpochEnd(int epoch, GenerativeModel model) {}
-    };
 
     /** Rows around three centres, with the centre each came from. */
     private record Groups(TabularDataset data, int[] group) {}
@@ -123,7 +116,7 @@ class ExampleClustersTest {
         GenerativeModel model = GenerativeModel.create(
                 dcgan, dcgan.shape(16, digits.exampleShape(), 0).withClusters(6), adam, 3);
         new Trainer(model, digits, GanSettings.of(1, 64, 1, GanLoss.NON_SATURATING, 3, LearningRateSchedule.CONSTANT))
-                .train(IGNORED, () -> false);
+                .train(TrainingListener.NONE, () -> false);
 
         assertThat(model.clusters()).isPresent();
         assertThat(model.clusters().get().count()).isEqualTo(6);

@@ -1,0 +1,132 @@
+package dev.gansvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.gansvc.engine.model.LatentNoise;
+import dev.gansvc.jobs.JobRepository;
+import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.support.Api;
+import dev.gansvc.support.Jobs;
+import dev.gansvc.support.ServiceTest;
+import java.net.http.HttpResponse;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A trained model downloaded through {@code /models/{id}/export} and run where the service is not. */
+@ServiceTest
+class ModelExportEndToEndTest {
+
+    private static final int COUNT = 12;
+    private static final long SEED = 9;
+
+    @Autowired
+    JobRepository jobs;
+
+    Api api;
+
+    @BeforeEach
+    void connect(@LocalServerPort int port, @Autowired JsonMapper json) {
+        api = new Api(port, json);
+    }
+
+    @Test
+    void onnxExportOfAClusteredDcganGivesTheServicesSamples() throws Exception {
+        long modelId = trained("""
+                {"model": "dcgan", "dataset": "mnist-small", "epochs": 1, "seed": 3}""");
+        assertThat(onnxSamples(modelId, 0)).isEqualTo(COUNT * 28 * 28);
+    }
+
+    @Test
+    void onnxExportOfAConditionalGanTakesTheLabel() throws Exception {
+        long modelId = trained("""
+                {"model": "cgan", "dataset": "ring8", "epochs": 1, "seed": 4}""");
+        assertThat(onnxSamples(modelId, 8)).isEqualTo(COUNT * 2);
+    }
+
+    @Test
+    void nativeExportIsTheArtifactAndUnknownFormatsAreRefused() throws Exception {
+        long modelId = trained("""
+                {"model": "vae", "dataset": "mnist-small", "epochs": 1, "seed": 5}""");
+        HttpResponse<byte[]> zip = api.getBytes("/models/" + modelId + "/export?format=native");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(zip.body())
+                .isEqualTo(api.getBytes("/models/" + modelId + "/artifact").body());
+        assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("model-" + modelId + ".zip");
+
+        HttpResponse<String> unknown = api.get("/models/" + modelId + "/export?format=pickle", "*/*");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.body()).contains("format").contains("must be one of native, onnx");
+        HttpResponse<String> missing = api.get("/models/999999/export?format=onnx", "*/*");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    /**
+     * Runs the model's ONNX export in ONNX Runtime on the latent points of {@link #SEED} and
+     * checks it against the service's unfiltered samples of that seed (a conditional model's
+     * classes in turn, as the service takes them without a label); returns the values compared.
+     */
+    private int onnxSamples(long modelId, int classes) throws Exception {
+        HttpResponse<byte[]> export = api.getBytes("/models/" + modelId + "/export?format=onnx");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("model-" + modelId + ".onnx");
+        JsonNode samples =
+                api.getJson("/models/" + modelId + "/samples?count=" + COUNT + "&seed=" + SEED + "&filtered=false");
+        int latent = api.getJson("/models/" + modelId).get("latentDim").asInt();
+        float[] z = LatentNoise.sample(SEED, COUNT, latent).data().asFloat();
+
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try (OrtSession session = env.createSession(export.body(), new OrtSession.SessionOptions())) {
+            inputs.put("z", OnnxTensor.createTensor(env, FloatBuffer.wrap(z), new long[] {COUNT, latent}));
+            if (classes > 0) {
+                long[] labels = new long[COUNT];
+                for (int i = 0; i < COUNT; i++) {
+                    labels[i] = i % classes;
+                }
+                inputs.put("label", OnnxTensor.createTensor(env, LongBuffer.wrap(labels), new long[] {COUNT}));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                OnnxTensor out = (OnnxTensor) result.get("samples").orElseThrow();
+                float[] actual = new float[(int) out.getInfo().getNumElements()];
+                out.getFloatBuffer().get(actual);
+                int width = actual.length / COUNT;
+                for (int i = 0; i < COUNT; i++) {
+                    for (int j = 0; j < width; j++) {
+                        assertThat(actual[i * width + j])
+                                .as("sample %d value %d", i, j)
+                                .isCloseTo(samples.get("samples").get(i).get(j).floatValue(), within(1e-4f));
+                    }
+                }
+                return actual.length;
+            }
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private long trained(String request) throws Exception {
+        HttpResponse<String> submitted = api.postJson("/jobs", request);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        long id = api.readJson(submitted.body()).get("id").asLong();
+        Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
+        return api.getJson("/jobs/" + id).get("modelId").asLong();
+    }
+}
