@@ -6,20 +6,26 @@ import static org.assertj.core.api.Assertions.within;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.LatentNoise;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.ServiceTest;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +63,31 @@ class ModelExportEndToEndTest {
     }
 
     @Test
+    void dl4jExportOfAConditionalGanGivesTheServicesSamples() throws Exception {
+        long modelId = trained("""
+                {"model": "cgan", "dataset": "ring8", "epochs": 1, "seed": 6}""");
+        HttpResponse<byte[]> export = api.getBytes("/models/" + modelId + "/export?format=dl4j");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("model-" + modelId + "-dl4j.zip");
+        ComputationGraph graph =
+                ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(export.body()), false);
+        int[] labels = new int[COUNT];
+        Arrays.setAll(labels, i -> i % 8);
+        int latent = api.getJson("/models/" + modelId).get("latentDim").asInt();
+        INDArray out = graph.output(false, LatentNoise.sample(SEED, COUNT, latent), Conditioning.oneHot(labels, 8))[0];
+        JsonNode samples =
+                api.getJson("/models/" + modelId + "/samples?count=" + COUNT + "&seed=" + SEED + "&filtered=false");
+        for (int i = 0; i < COUNT; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertThat(out.getFloat(i, j))
+                        .as("sample %d value %d", i, j)
+                        .isCloseTo(samples.get("samples").get(i).get(j).floatValue(), within(1e-4f));
+            }
+        }
+    }
+
+    @Test
     void nativeExportIsTheArtifactAndUnknownFormatsAreRefused() throws Exception {
         long modelId = trained("""
                 {"model": "vae", "dataset": "mnist-small", "epochs": 1, "seed": 5}""");
@@ -71,7 +102,7 @@ class ModelExportEndToEndTest {
         HttpResponse<String> unknown = api.get("/models/" + modelId + "/export?format=pickle", "*/*");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(unknown.body()).contains("format").contains("must be one of native, onnx");
+        assertThat(unknown.body()).contains("format").contains("must be one of native, onnx, dl4j");
         HttpResponse<String> missing = api.get("/models/999999/export?format=onnx", "*/*");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");

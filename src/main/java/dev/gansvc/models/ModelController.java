@@ -100,12 +100,13 @@ public class ModelController {
     }
 
     @Operation(
-            summary = "Download the model: native (the zip /artifact gives) or onnx (the generator alone)",
+            summary = "Download the model: native (the zip /artifact gives), onnx or dl4j (the generator alone)",
             description = "format=onnx: the generator (a VAE's or autoencoder's decoder) as an ONNX model, IR 8, "
                     + "opset 17. Inputs z (float [N, latentDim], standard normal) and, for conditional models, "
                     + "label (int64 [N]); output samples (float [N, ...exampleShape]): what /samples?filtered=false "
                     + "gives for the same latent points, images in [-1, 1], rows in the data's units. "
-                    + "See docs/export.md.")
+                    + "format=dl4j: the generator's network as a DL4J ComputationGraph (ModelSerializer), inputs z "
+                    + "and, where the network takes a one-hot class or cluster, condition. See docs/export.md.")
     @ApiResponse(
             responseCode = "200",
             content = {
@@ -123,7 +124,7 @@ public class ModelController {
     @GetMapping(path = "/{id}/export")
     public ResponseEntity<byte[]> export(
             @PathVariable long id,
-            @Parameter(description = "native or onnx") @RequestParam(defaultValue = "native") String format) {
+            @Parameter(description = "native, onnx or dl4j") @RequestParam(defaultValue = "native") String format) {
         ExportFormat chosen = ExportFormat.of(format);
         if (chosen == ExportFormat.NATIVE) {
             return artifact(id);
@@ -136,7 +137,7 @@ public class ModelController {
                                 .filename(chosen.fileName(id))
                                 .build()
                                 .toString())
-                .body(models.onnx(id));
+                .body(models.exported(id, chosen));
     }
 
     @Operation(

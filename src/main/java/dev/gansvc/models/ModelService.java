@@ -6,6 +6,7 @@ import dev.gansvc.engine.data.ImageArchive;
 import dev.gansvc.engine.data.ImageDataset;
 import dev.gansvc.engine.data.InvalidDataException;
 import dev.gansvc.engine.data.TabularDataset;
+import dev.gansvc.engine.export.Dl4jExport;
 import dev.gansvc.engine.export.OnnxExport;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.Capability;
@@ -91,18 +92,27 @@ public class ModelService {
 
     /**
      * The generator as an ONNX model (inputs z and, for a conditional model, label; output
-     * samples, as {@link #samples} gives them unfiltered), the model's identity in its metadata.
+     * samples, as {@link #samples} gives them unfiltered) with the model's identity in its
+     * metadata, or its network as a DL4J ComputationGraph.
      */
     @Transactional(readOnly = true)
-    public byte[] onnx(long id) {
+    public byte[] exported(long id, ExportFormat format) {
         TrainedModel model = find(id);
+        if (format == ExportFormat.NATIVE) {
+            return artifact(id).getContent();
+        }
         GeneratorModel generator = generator(model);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("model", Long.toString(id));
         metadata.put("job", Long.toString(model.getJobId()));
         metadata.put("architecture", model.getArchitecture());
         metadata.put("dataset", model.getDataset());
-        return Workspaces.run("export", () -> OnnxExport.of(generator.graph(), "model-" + id, metadata));
+        // The weights' copies live only as long as the export takes.
+        return Workspaces.run(
+                "export",
+                () -> format == ExportFormat.ONNX
+                        ? OnnxExport.of(generator.graph(), "model-" + id, metadata)
+                        : Dl4jExport.of(generator.graph()));
     }
 
     /**

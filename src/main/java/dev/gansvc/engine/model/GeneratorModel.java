@@ -139,8 +139,11 @@ public final class GeneratorModel {
         return restored(Conditioning.generatorInput(codes, labels, shape.classCount()));
     }
 
-    /** The generator's output for its whole input, in the data's units. */
-    private INDArray restored(INDArray input) {
+    /**
+     * The generator's output, in the data's units, for its network's own input: the (chosen)
+     * latent point or code with the one-hot class or cluster appended, what a DL4J export takes.
+     */
+    public INDArray restored(INDArray input) {
         INDArray out = network.forward(input, false);
         return scaling.map(s -> s.restore(out)).orElse(out);
     }

@@ -10,6 +10,7 @@ import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.data.GaussianMixture;
 import dev.gansvc.engine.data.ShapeImages;
 import dev.gansvc.engine.family.ModelFamilies;
+import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.GeneratorGraph;
 import dev.gansvc.engine.model.GeneratorModel;
@@ -19,14 +20,18 @@ import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.Runs;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.TrainingListener;
+import java.io.ByteArrayInputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import onnx.Onnx;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,38 +39,43 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Each family's generator, trained briefly with its default options (clusters, code density,
- * batch norm, feature scaling), exported to ONNX and run in ONNX Runtime: the same samples as the
- * engine's for the same latent points, including points far out in the tails, where the latent
- * choice of a cluster or code component is most sensitive.
+ * batch norm, feature scaling), exported and run elsewhere: in ONNX Runtime the same samples as
+ * the engine's for the same latent points, including points far out in the tails, where the
+ * latent choice of a cluster or code component is most sensitive; restored by DL4J's
+ * ModelSerializer, the same outputs as the engine's network for the same network input.
  */
-class OnnxExportTest {
+class GeneratorExportTest {
 
     private static final int SAMPLES = 24;
+
+    /** Each case trained once for both formats. */
+    private static final Map<String, GeneratorModel> TRAINED = new HashMap<>();
 
     static Stream<Arguments> generators() {
         Supplier<Dataset> ring = () -> GaussianMixture.ring8().sample(2000, 3);
         Supplier<Dataset> digits = () -> Runs.mnist().head(600);
         Supplier<Dataset> shapes = () -> new ShapeImages(160, 64, 3, 2);
         return Stream.of(
-                Arguments.of("gan", "", ring),
-                Arguments.of("cgan", "", ring),
-                Arguments.of("autoencoder", "mlp", ring),
-                Arguments.of("dcgan", "", digits),
-                Arguments.of("cgan", "", digits),
-                Arguments.of("wgan-gp", "", digits),
-                Arguments.of("ebgan", "", digits),
-                Arguments.of("gmmn", "", digits),
-                Arguments.of("vae", "", digits),
-                Arguments.of("vaegan", "", digits),
-                Arguments.of("autoencoder", "conv", digits),
-                Arguments.of("autoencoder", "denoising", digits),
-                Arguments.of("dcgan64", "", shapes));
+                Arguments.of("gan", "", "ring", ring),
+                Arguments.of("cgan", "", "ring", ring),
+                Arguments.of("autoencoder", "mlp", "ring", ring),
+                Arguments.of("dcgan", "", "digits", digits),
+                Arguments.of("cgan", "", "digits", digits),
+                Arguments.of("wgan-gp", "", "digits", digits),
+                Arguments.of("ebgan", "", "digits", digits),
+                Arguments.of("gmmn", "", "digits", digits),
+                Arguments.of("vae", "", "digits", digits),
+                Arguments.of("vaegan", "", "digits", digits),
+                Arguments.of("autoencoder", "conv", "digits", digits),
+                Arguments.of("autoencoder", "denoising", "digits", digits),
+                Arguments.of("dcgan64", "", "shapes", shapes));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} on {2}")
     @MethodSource("generators")
-    void runsInOnnxRuntimeAsInTheEngine(String familyId, String variant, Supplier<Dataset> data) throws Exception {
-        GeneratorModel generator = GeneratorModel.of(trainedBriefly(familyId, variant, data.get()));
+    void runsInOnnxRuntimeAsInTheEngine(String familyId, String variant, String dataName, Supplier<Dataset> data)
+            throws Exception {
+        GeneratorModel generator = trained(familyId, variant, dataName, data);
         GeneratorGraph graph = generator.graph();
         byte[] onnx = OnnxExport.of(graph, familyId, Map.of("family", familyId));
 
@@ -102,8 +112,7 @@ class OnnxExportTest {
                 assertThat(shape)
                         .containsExactly(Stream.concat(
                                         Stream.of((long) SAMPLES),
-                                        java.util.Arrays.stream(graph.sampleShape())
-                                                .boxed())
+                                        Arrays.stream(graph.sampleShape()).boxed())
                                 .toArray(Long[]::new));
                 float[] actual = new float[(int) expected.length()];
                 samples.getFloatBuffer().get(actual);
@@ -114,6 +123,44 @@ class OnnxExportTest {
             }
             inputs.values().forEach(OnnxTensor::close);
         }
+    }
+
+    @ParameterizedTest(name = "{0} {1} on {2}")
+    @MethodSource("generators")
+    void restoresInDl4jAsTheEnginesNetwork(String familyId, String variant, String dataName, Supplier<Dataset> data)
+            throws Exception {
+        GeneratorModel generator = trained(familyId, variant, dataName, data);
+        GeneratorGraph graph = generator.graph();
+        ComputationGraph restored =
+                ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(Dl4jExport.of(graph)), false);
+
+        int labels = Dl4jExport.conditionWidth(graph);
+        INDArray z = LatentNoise.sample(8, SAMPLES, graph.latentDim());
+        int[] chosen = new int[SAMPLES];
+        Arrays.setAll(chosen, i -> labels == 0 ? 0 : (5 * i) % labels);
+        INDArray[] inputs = labels == 0 ? new INDArray[] {z} : new INDArray[] {z, Conditioning.oneHot(chosen, labels)};
+        assertThat(restored.getConfiguration().getNetworkInputs())
+                .containsExactly(labels == 0 ? new String[] {"z"} : new String[] {"z", "condition"});
+
+        INDArray actual = restored.output(false, inputs)[0];
+        INDArray expected = generator.restored(Conditioning.generatorInput(z, chosen, labels));
+        assertThat(actual.shape())
+                .containsExactly(Stream.concat(
+                                Stream.of((long) SAMPLES),
+                                Arrays.stream(graph.sampleShape()).boxed())
+                        .toArray(Long[]::new));
+        float[] got = actual.dup('c').data().asFloat();
+        float[] wanted = expected.dup('c').data().asFloat();
+        for (int i = 0; i < wanted.length; i++) {
+            assertThat(got[i]).as("value %d", i).isCloseTo(wanted[i], within(1e-4f));
+        }
+    }
+
+    private static synchronized GeneratorModel trained(
+            String familyId, String variant, String dataName, Supplier<Dataset> data) {
+        return TRAINED.computeIfAbsent(
+                familyId + ":" + variant + ":" + data.get().size(),
+                key -> GeneratorModel.of(trainedBriefly(familyId, variant, data.get())));
     }
 
     private static GenerativeModel trainedBriefly(String familyId, String variant, Dataset data) {
