@@ -107,7 +107,7 @@ public record GanProperties(
      * back evenly over the period. One more request gets 429 with Retry-After.
      *
      * @param samplingPerMinute     samples, sample and interpolation pictures, and reconstructions
-     * @param uploadsPerHour        {@code POST /datasets}
+     * @param uploadsPerHour        {@code POST /datasets} and {@code POST /models} (imports)
      * @param failedLoginsPerMinute requests with an invalid API key, per remote address ({@code keys}
      *                              mode); beyond it the address's requests with a key are refused
      *                              before the key is checked

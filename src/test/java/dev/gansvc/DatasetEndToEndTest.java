@@ -118,9 +118,9 @@ class DatasetEndToEndTest {
                 .isEqualTo(404);
 
         HttpResponse<String> tooLarge = api.post(
-                "/datasets?name=huge", "text/csv", "1,2\n".repeat(120_000).getBytes());
+                "/datasets?name=huge", "text/csv", "1,2\n".repeat(9_000_000).getBytes());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(tooLarge.body()).contains("larger than 400000 bytes");
+        assertThat(tooLarge.body()).contains("larger than 33554432 bytes");
     }
 
     @Test

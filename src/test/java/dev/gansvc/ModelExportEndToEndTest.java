@@ -10,6 +10,7 @@ import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.LatentNoise;
 import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobStatus;
+import dev.gansvc.models.TrainedModelRepository;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.ServiceTest;
@@ -31,7 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A trained model downloaded through {@code /models/{id}/export} and run where the service is not. */
+/**
+ * A trained model downloaded through {@code /models/{id}/export} and run where the service is not,
+ * or imported into the service again.
+ */
 @ServiceTest
 class ModelExportEndToEndTest {
 
@@ -40,6 +44,9 @@ class ModelExportEndToEndTest {
 
     @Autowired
     JobRepository jobs;
+
+    @Autowired
+    TrainedModelRepository models;
 
     Api api;
 
@@ -99,6 +106,23 @@ class ModelExportEndToEndTest {
         assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("model-" + modelId + ".zip");
 
+        String sha256 = zip.headers().firstValue("X-Checksum-SHA256").orElseThrow();
+        HttpResponse<String> imported =
+                api.post("/models?dataset=mnist-small", "application/zip", zip.body(), "X-Checksum-SHA256", sha256);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode copy = api.readJson(imported.body());
+        long copyId = copy.get("id").asLong();
+        assertThat(imported.headers().firstValue("Location")).hasValue("/models/" + copyId);
+        assertThat(copy.get("jobId").isNull()).as("imported, not trained here").isTrue();
+        assertThat(copy.get("dataset").asString()).isEqualTo("mnist-small");
+        assertThat(copy.get("artifactSha256").asString()).isEqualTo(sha256);
+        assertThat(api.getJson("/models/" + copyId + "/samples?count=4&seed=3").get("samples"))
+                .as("the same samples as the original")
+                .isEqualTo(api.getJson("/models/" + modelId + "/samples?count=4&seed=3")
+                        .get("samples"));
+        assertThat(api.getBytes("/models/" + copyId + "/export?format=onnx").statusCode())
+                .isEqualTo(200);
+
         HttpResponse<String> unknown = api.get("/models/" + modelId + "/export?format=pickle", "*/*");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -106,6 +130,29 @@ class ModelExportEndToEndTest {
         HttpResponse<String> missing = api.get("/models/999999/export?format=onnx", "*/*");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void refusedImportsAreNamedAndLeaveNothingBehind() throws Exception {
+        long before = models.count();
+        HttpResponse<String> garbage = api.post("/models", "application/zip", "not a zip".getBytes());
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(garbage.body()).contains("not a zip archive");
+
+        long modelId = trained("""
+                {"model": "gan", "dataset": "ring8", "epochs": 1, "seed": 7}""");
+        byte[] zip = api.getBytes("/models/" + modelId + "/export").body();
+        HttpResponse<String> mismatch =
+                api.post("/models", "application/zip", zip, "X-Checksum-SHA256", "0".repeat(64));
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("X-Checksum-SHA256").contains("does not match");
+        HttpResponse<String> truncated = api.post("/models", "application/zip", Arrays.copyOf(zip, zip.length / 2));
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        HttpResponse<String> noSuchDataset = api.post("/models?dataset=nowhere", "application/zip", zip);
+        assertThat(noSuchDataset.statusCode()).isEqualTo(400);
+        assertThat(noSuchDataset.body()).contains("no dataset is named 'nowhere'");
+        assertThat(models.count()).as("only the trained one was added").isEqualTo(before + 1);
     }
 
     /**

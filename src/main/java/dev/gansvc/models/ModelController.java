@@ -4,6 +4,7 @@ import dev.gansvc.GanProperties;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.PagedListing;
 import dev.gansvc.web.Paging;
+import dev.gansvc.web.UploadTooLargeException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -26,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,11 +47,13 @@ public class ModelController {
     private final ModelService models;
     private final int maxCount;
     private final int maxSampleValues;
+    private final long maxUploadBytes;
 
     public ModelController(ModelService models, GanProperties properties) {
         this.models = models;
         this.maxCount = properties.sampling().maxCount();
         this.maxSampleValues = properties.sampling().maxSampleValues();
+        this.maxUploadBytes = properties.uploads().maxBytes();
     }
 
     /** Sorted newest first unless sort names one of these. */
@@ -64,6 +69,44 @@ public class ModelController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public Page<ModelView> list(HttpServletRequest request) {
         return models.list(PAGING.of(request));
+    }
+
+    @Operation(
+            summary = "Import a model another instance exported (GET /models/{id}/export?format=native)",
+            description = "The body is the archive (application/zip), at most gan.uploads.max-bytes. It is read as "
+                    + "untrusted: its entries, their sizes once unpacked, the architecture, shape and parameter counts "
+                    + "are checked, and with X-Checksum-SHA256 (as the export sends it) the body's SHA-256. The new "
+                    + "model samples, exports and trains further (POST /jobs with from) like any other.")
+    @ApiResponse(responseCode = "201", description = "The imported model; Location names it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Not a model archive, a damaged one, a checksum that does not match, or an unknown dataset",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "413",
+            description = "Over gan.uploads.max-bytes, or expanding past the upload limits",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Uploads are being received already (gan.uploads.max-concurrent)",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(
+            consumes = {"application/zip", "application/x-zip-compressed"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ModelView> importArchive(
+            @Parameter(description = "The dataset it was trained on, as this instance names it (optional)")
+                    @RequestParam(required = false)
+                    String dataset,
+            @Parameter(description = "The body's SHA-256 in hex, as the export's X-Checksum-SHA256 gives it")
+                    @RequestHeader(value = "X-Checksum-SHA256", required = false)
+                    String sha256,
+            @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
+            InputStream body) {
+        if (contentLength != null && contentLength > maxUploadBytes) {
+            throw new UploadTooLargeException(maxUploadBytes);
+        }
+        ModelView view = models.importArchive(body, sha256, dataset);
+        return ResponseEntity.created(URI.create("/models/" + view.id())).body(view);
     }
 
     @Operation(summary = "A trained model: architecture, job, parameter counts, artifact size and SHA-256")

@@ -1,6 +1,8 @@
 package dev.gansvc.models;
 
 import dev.gansvc.GanProperties;
+import dev.gansvc.Hashes;
+import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.engine.data.CsvTables;
 import dev.gansvc.engine.data.ImageArchive;
 import dev.gansvc.engine.data.ImageDataset;
@@ -10,9 +12,11 @@ import dev.gansvc.engine.export.Dl4jExport;
 import dev.gansvc.engine.export.OnnxExport;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.Capability;
+import dev.gansvc.engine.model.GenerativeModel;
 import dev.gansvc.engine.model.GeneratorModel;
 import dev.gansvc.engine.model.Interpolation;
 import dev.gansvc.engine.model.ModelArtifact;
+import dev.gansvc.engine.model.OptimizerSettings;
 import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.SamplePictures;
 import dev.gansvc.engine.nn.Workspaces;
@@ -20,8 +24,10 @@ import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import dev.gansvc.web.UploadSlots;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +52,9 @@ public class ModelService {
 
     private static final int RECONSTRUCTIONS_PER_ROW = 16;
 
+    /** Adam settings an imported model is read with; a job that trains it further sets its own. */
+    private static final OptimizerSettings IMPORT_OPTIMIZER = OptimizerSettings.adam(2e-4, 0.5, 0.999);
+
     private final TrainedModelRepository models;
     private final ArtifactRepository artifacts;
     private final Map<Long, GeneratorModel> generators;
@@ -55,6 +64,8 @@ public class ModelService {
     private final JsonMapper json;
     private final ModelFamilies families;
     private final UploadSlots slots;
+    private final ModelImports imports;
+    private final DatasetCatalog catalog;
 
     public ModelService(
             TrainedModelRepository models,
@@ -62,8 +73,12 @@ public class ModelService {
             GanProperties properties,
             JsonMapper json,
             ModelFamilies families,
-            UploadSlots slots) {
+            UploadSlots slots,
+            ModelImports imports,
+            DatasetCatalog catalog) {
         this.slots = slots;
+        this.imports = imports;
+        this.catalog = catalog;
         this.models = models;
         this.artifacts = artifacts;
         this.families = families;
@@ -104,15 +119,48 @@ public class ModelService {
         GeneratorModel generator = generator(model);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("model", Long.toString(id));
-        metadata.put("job", Long.toString(model.getJobId()));
         metadata.put("architecture", model.getArchitecture());
-        metadata.put("dataset", model.getDataset());
+        if (model.getJobId() != null) {
+            metadata.put("job", Long.toString(model.getJobId()));
+        }
+        if (model.getDataset() != null) {
+            metadata.put("dataset", model.getDataset());
+        }
         // The weights' copies live only as long as the export takes.
         return Workspaces.run(
                 "export",
                 () -> format == ExportFormat.ONNX
                         ? OnnxExport.of(generator.graph(), "model-" + id, metadata)
                         : Dl4jExport.of(generator.graph()));
+    }
+
+    /**
+     * Imports a native export of another instance: the body is received as an upload (spooled,
+     * at most {@code gan.uploads.max-bytes}), checked against {@code sha256} when the client sent
+     * one, read as untrusted ({@link ModelArtifact#readImported}), and stored with its artifact
+     * in one transaction, so that a refused archive leaves nothing behind.
+     *
+     * @param dataset the dataset it was trained on, as this instance names it; null for none
+     */
+    public ModelView importArchive(InputStream body, String sha256, String dataset) {
+        if (dataset != null && !catalog.names().contains(dataset)) {
+            throw new InvalidFieldException("dataset", "no dataset is named '" + dataset + "'");
+        }
+        return slots.receive(body, in -> {
+            byte[] archive;
+            try {
+                archive = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (sha256 != null && !sha256.equalsIgnoreCase(Hashes.sha256(archive))) {
+                throw new InvalidFieldException(
+                        "X-Checksum-SHA256", "does not match the body's SHA-256 (" + Hashes.sha256(archive) + ")");
+            }
+            GenerativeModel model = ModelArtifact.readImported(
+                    archive, uploads.archive(uploads.maxExamples()), IMPORT_OPTIMIZER, families);
+            return view(imports.store(model, archive, dataset));
+        });
     }
 
     /**

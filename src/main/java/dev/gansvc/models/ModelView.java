@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * A trained model as the API shows it.
  *
+ * @param jobId        the job that trained it; null for a model imported from another instance
+ * @param dataset      what it was trained on; null for an imported model whose importer named none
  * @param exampleShape the shape of one generated example: [channels, height, width] for images,
  *                     [features] for rows of numbers
  * @param classCount   classes a conditional model generates on request (0: unconditional)
@@ -13,7 +15,7 @@ import java.util.Map;
  */
 public record ModelView(
         long id,
-        long jobId,
+        Long jobId,
         String architecture,
         String dataset,
         int latentDim,

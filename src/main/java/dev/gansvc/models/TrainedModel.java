@@ -19,13 +19,14 @@ public class TrainedModel {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "job_id", nullable = false)
-    private long jobId;
+    /** Null for a model imported from another instance. */
+    @Column(name = "job_id")
+    private Long jobId;
 
     @Column(nullable = false)
     private String architecture;
 
-    @Column(nullable = false)
+    /** Null for an imported model whose importer named no dataset. */
     private String dataset;
 
     @Column(name = "latent_dim", nullable = false)
@@ -53,7 +54,7 @@ public class TrainedModel {
     protected TrainedModel() {}
 
     public TrainedModel(
-            long jobId,
+            Long jobId,
             String architecture,
             String dataset,
             int latentDim,
@@ -79,7 +80,7 @@ public class TrainedModel {
         return id;
     }
 
-    public long getJobId() {
+    public Long getJobId() {
         return jobId;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The request rates {@code gan.rates} allows on the expensive endpoints, per caller: its API key
  * in {@code keys} mode (the request's principal), else its remote address. Sampling (samples,
- * sample and interpolation pictures, reconstructions) and uploads ({@code POST /datasets}) are
+ * sample and interpolation pictures, reconstructions) and uploads ({@code POST /datasets}, {@code POST /models}) are
  * counted before their controllers run; one request over is refused with 429 and Retry-After.
  * Also holds the limit on failed logins, which the API key filter applies per address.
  */
@@ -60,7 +60,7 @@ public class RateLimits implements WebMvcConfigurer {
                         "/models/*/sample.png",
                         "/models/*/interpolation.png",
                         "/models/*/reconstructions");
-        registry.addInterceptor(new PerCaller(uploads, Set.of("POST"))).addPathPatterns("/datasets");
+        registry.addInterceptor(new PerCaller(uploads, Set.of("POST"))).addPathPatterns("/datasets", "/models");
     }
 
     /** Counts each request with one of {@code methods} against {@code limit}, per caller. */

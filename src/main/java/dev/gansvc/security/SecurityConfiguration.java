@@ -78,7 +78,7 @@ public class SecurityConfiguration {
                         .hasRole("READER")
                         .requestMatchers(HttpMethod.POST, "/jobs", "/jobs/*/cancel", "/jobs/*/retry")
                         .hasRole("TRAINER")
-                        .requestMatchers(HttpMethod.POST, "/datasets", "/models/*/reconstructions")
+                        .requestMatchers(HttpMethod.POST, "/datasets", "/models", "/models/*/reconstructions")
                         .hasRole("TRAINER")
                         .requestMatchers(HttpMethod.DELETE, "/jobs/*", "/datasets/*")
                         .hasRole("TRAINER")

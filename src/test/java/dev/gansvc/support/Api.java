@@ -44,6 +44,18 @@ public final class Api {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST with one more header. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body, String header, String value)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .header(header, value)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<byte[]> postForBytes(String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
         return http.send(

@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class ImageArchive {
         }
         List<float[]> images = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        Unpacked unpacked = new Unpacked(limits);
+        UnpackedEntries unpacked = new UnpackedEntries(limits);
         CountingInputStream packed = new CountingInputStream(zip);
         try (ZipInputStream in = new ZipInputStream(packed)) {
             int entries = 0;
@@ -171,52 +170,5 @@ public final class ImageArchive {
         g.drawImage(image, 0, 0, size, size, x0, y0, x0 + side, y0 + side, null);
         g.dispose();
         return ImagePixels.scaled(resized, channels);
-    }
-
-    /**
-     * Counts what the archive's entries expand to, failing as soon as one entry, all of them
-     * together, or their ratio to the bytes read from the archive pass their limits: a bomb is
-     * refused after its first mebibyte, not after its last.
-     */
-    private static final class Unpacked {
-
-        /** The ratio is judged once this much is unpacked: tiny archives of small files vary widely. */
-        private static final long RATIO_FROM_BYTES = 1 << 20;
-
-        private final UploadLimits limits;
-        private long total;
-
-        Unpacked(UploadLimits limits) {
-            this.limits = limits;
-        }
-
-        byte[] entry(String name, InputStream entry, CountingInputStream packed) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1 << 16];
-            for (int n = entry.read(buffer); n >= 0; n = entry.read(buffer)) {
-                total += n;
-                if (out.size() + (long) n > limits.maxEntryBytes()) {
-                    throw new LimitExceededException(
-                            "maxEntryBytes",
-                            limits.maxEntryBytes(),
-                            "entry '%s' expands to more than %d bytes".formatted(name, limits.maxEntryBytes()));
-                }
-                if (total > limits.maxUncompressedBytes()) {
-                    throw new LimitExceededException(
-                            "maxUncompressedBytes",
-                            limits.maxUncompressedBytes(),
-                            "the archive expands to more than " + limits.maxUncompressedBytes() + " bytes");
-                }
-                if (total > RATIO_FROM_BYTES && total > (double) limits.maxExpansionRatio() * packed.count()) {
-                    throw new LimitExceededException(
-                            "maxExpansionRatio",
-                            limits.maxExpansionRatio(),
-                            "the archive expands to more than %d times its size (%d bytes from the first %d)"
-                                    .formatted(limits.maxExpansionRatio(), total, packed.count()));
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
     }
 }

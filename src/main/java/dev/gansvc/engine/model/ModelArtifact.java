@@ -1,6 +1,11 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.data.CountingInputStream;
 import dev.gansvc.engine.data.FeatureScaling;
+import dev.gansvc.engine.data.InvalidDataException;
+import dev.gansvc.engine.data.LimitExceededException;
+import dev.gansvc.engine.data.UnpackedEntries;
+import dev.gansvc.engine.data.UploadLimits;
 import dev.gansvc.engine.nn.Network;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,8 +16,10 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +55,14 @@ public final class ModelArtifact {
             List.of("codeDensity.weights", "codeDensity.means", "codeDensity.factors");
     /** The entries of {@link ExampleClusters#arrays()}, in order. */
     private static final List<String> CLUSTERS = List.of("clusters.weights", "clusters.centres");
+
+    /** ND4J's largest rank; a header claiming more is forged. */
+    private static final int MAX_RANK = 32;
+
+    /** Bounds on an imported shape before the family's own checks: no job's data is larger. */
+    private static final int MAX_EXAMPLE_SIDE = 1 << 16;
+
+    private static final int MAX_CLASSES = 1 << 16;
 
     private ModelArtifact() {}
 
@@ -109,7 +124,98 @@ public final class ModelArtifact {
 
     /** Restores a model to continue training; the optimiser settings come from the job. */
     public static GenerativeModel readModel(byte[] artifact, OptimizerSettings optimizer, FamilyLookup families) {
-        Contents c = unpack(artifact);
+        return model(unpack(artifact), optimizer, families);
+    }
+
+    /**
+     * A model archive from outside the service (another instance's native export), read as
+     * untrusted: within {@code limits} once unpacked, no entries but a model's, the shape within
+     * what a job may ask for, each array's header consistent with its bytes and its length the
+     * architecture's before anything is allocated for it, every number finite. Returns the model
+     * as training would resume it, with Adam settings of {@code optimizer} (its average decay
+     * the archive's).
+     *
+     * @throws InvalidDataException naming what is wrong
+     */
+    public static GenerativeModel readImported(
+            byte[] archive, UploadLimits limits, OptimizerSettings optimizer, FamilyLookup families) {
+        Contents c = unpackChecked(archive, limits);
+        ModelFamily family = families.find(c.manifest().getProperty("architecture", ""))
+                .orElseThrow(() ->
+                        new InvalidDataException("the archive's architecture '%s' is not a model family of this service"
+                                .formatted(c.manifest().getProperty("architecture"))));
+        ModelShape shape;
+        try {
+            shape = c.shape();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidDataException("the archive's manifest does not give a model's shape: " + e.getMessage());
+        }
+        checkShape(family, shape);
+        Set<String> expected = new HashSet<>(Set.of(MANIFEST, "generator.average", "scaling.mean", "scaling.std"));
+        expected.addAll(CODE_DENSITY);
+        expected.addAll(CLUSTERS);
+        List<String> networks = family.networks(shape).keySet().stream().toList();
+        if (!networks.equals(c.networks())) {
+            throw new InvalidDataException(
+                    "the archive holds networks %s; a %s model has %s".formatted(c.networks(), family.id(), networks));
+        }
+        for (String name : networks) {
+            expected.addAll(List.of(name + ".parameters", name + ".state", name + ".adam"));
+        }
+        for (String name : networks) {
+            for (String suffix : List.of(".parameters", ".state", ".adam")) {
+                if (!c.has(name + suffix)) {
+                    throw new InvalidDataException("the archive has no entry '%s%s'".formatted(name, suffix));
+                }
+            }
+        }
+        for (String entry : c.entries().keySet()) {
+            if (!expected.contains(entry)) {
+                throw new InvalidDataException("the archive has an entry '%s' that no model has".formatted(entry));
+            }
+            if (!entry.equals(MANIFEST)) {
+                checkArrayHeader(entry, c.entries().get(entry));
+            }
+        }
+        OptimizerSettings settings;
+        try {
+            settings = new OptimizerSettings(
+                    optimizer.learningRate(), optimizer.beta1(), optimizer.beta2(), c.averageDecay());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException("the archive's generator.averageDecay is not a decay in [0, 1)");
+        }
+        GenerativeModel sized = GenerativeModel.empty(family, shape, settings);
+        for (String name : networks) {
+            long count = sized.network(name).parameterCount();
+            for (String suffix : List.of(".parameters", ".adam")) {
+                long declared = declaredLength(c.entries().get(name + suffix));
+                long wanted = suffix.equals(".adam") ? 2 * count : count;
+                if (declared != wanted) {
+                    throw new InvalidDataException("the archive's %s%s holds %d numbers; a %s of this shape needs %d"
+                            .formatted(name, suffix, declared, name, wanted));
+                }
+            }
+        }
+        GenerativeModel model;
+        try {
+            model = model(c, settings, families);
+            GeneratorModel.of(model);
+        } catch (InvalidDataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidDataException(
+                    "the archive's arrays do not fit a %s model of its shape".formatted(family.id()));
+        }
+        for (String name : networks) {
+            requireFinite(name + " weights", model.network(name).parameters());
+            requireFinite(name + " batch-norm statistics", model.network(name).state());
+            requireFinite(name + " optimiser state", model.optimizer(name).moments());
+        }
+        requireFinite("generator average", model.averageParameters());
+        return model;
+    }
+
+    private static GenerativeModel model(Contents c, OptimizerSettings optimizer, FamilyLookup families) {
         GenerativeModel model = GenerativeModel.empty(c.family(families), c.shape(), optimizer);
         if (!model.networkNames().equals(c.networks())) {
             throw new IllegalArgumentException("artifact holds networks " + c.networks() + ", "
@@ -185,6 +291,110 @@ public final class ModelArtifact {
         zip.closeEntry();
     }
 
+    /** Refuses a shape no job could ask for, before any network of it is sized. */
+    private static void checkShape(ModelFamily family, ModelShape shape) {
+        List<String> problems = new ArrayList<>();
+        CommonOptions.LATENT_DIM.problem(shape.latentDim()).ifPresent(p -> problems.add("latentDim " + p));
+        ModelShape.PACKING.problem(shape.packing()).ifPresent(p -> problems.add("packing " + p));
+        if (shape.clusters() > 0) {
+            ExampleClusters.CLUSTERS.problem(shape.clusters()).ifPresent(p -> problems.add("clusters " + p));
+        }
+        long[] example = shape.exampleShape();
+        if (example.length != 1 && example.length != 3
+                || Arrays.stream(example).anyMatch(d -> d < 1 || d > MAX_EXAMPLE_SIDE)
+                || shape.classCount() < 0
+                || shape.classCount() > MAX_CLASSES) {
+            problems.add("example shape %s with %d classes is not one the service trains"
+                    .formatted(Arrays.toString(example), shape.classCount()));
+        } else {
+            family.unsupported(example, shape.classCount(), shape.variant()).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDataException("the archive's model: " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Reads the two buffer headers ND4J writes (allocation mode, length, element type: the shape
+     * information, then the data) and refuses lengths the entry's bytes cannot hold, so that a
+     * forged header cannot make ND4J allocate more than the entry's size.
+     */
+    private static void checkArrayHeader(String name, byte[] bytes) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            for (int buffer = 0; buffer < 2; buffer++) {
+                in.readUTF();
+                long length = in.readLong();
+                int size = switch (in.readUTF()) {
+                    case "LONG", "DOUBLE" -> 8;
+                    case "FLOAT", "INT" -> 4;
+                    default -> throw new InvalidDataException("entry '%s' is not an array of numbers".formatted(name));
+                };
+                long bytesLeft = in.available();
+                // The shape information is short and leaves the data behind it; the data ends the entry.
+                boolean fits = buffer == 0
+                        ? length <= 2L * MAX_RANK + 4 && length <= bytesLeft / size
+                        : length == bytesLeft / size && bytesLeft % size == 0;
+                if (length < 0 || !fits) {
+                    throw new InvalidDataException("entry '%s' is not a whole array".formatted(name));
+                }
+                in.skipNBytes(length * size);
+            }
+        } catch (IOException e) {
+            throw new InvalidDataException("entry '%s' is not a whole array".formatted(name));
+        }
+    }
+
+    /** The number of values an entry checked by {@link #checkArrayHeader} holds. */
+    private static long declaredLength(byte[] bytes) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            in.readUTF();
+            long shapeLength = in.readLong();
+            in.readUTF();
+            in.skipNBytes(shapeLength * 8);
+            in.readUTF();
+            return in.readLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireFinite(String what, INDArray values) {
+        // A NaN or an infinity anywhere makes the sum one too.
+        if (values.length() > 0 && !Double.isFinite(values.sumNumber().doubleValue())) {
+            throw new InvalidDataException("the archive's " + what + " are not all finite numbers");
+        }
+    }
+
+    /** The archive's entries, each within the upload limits once unpacked; its manifest checked. */
+    private static Contents unpackChecked(byte[] archive, UploadLimits limits) {
+        Map<String, byte[]> entries = new HashMap<>();
+        UnpackedEntries unpacked = new UnpackedEntries(limits);
+        CountingInputStream packed = new CountingInputStream(new ByteArrayInputStream(archive));
+        try (ZipInputStream zip = new ZipInputStream(packed)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (entries.size() == limits.maxEntries()) {
+                    throw new LimitExceededException(
+                            "maxEntries", limits.maxEntries(), "more than " + limits.maxEntries() + " entries");
+                }
+                if (entries.put(e.getName(), unpacked.entry(e.getName(), zip, packed)) != null) {
+                    throw new InvalidDataException("the archive has entry '%s' twice".formatted(e.getName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidDataException("not a zip archive, or a damaged one (a checksum does not match)");
+        }
+        if (entries.isEmpty()) {
+            throw new InvalidDataException("not a zip archive, or an empty one");
+        }
+        try {
+            return contents(entries);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException(e.getMessage());
+        }
+    }
+
     private static Contents unpack(byte[] artifact) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(artifact))) {
@@ -194,6 +404,11 @@ public final class ModelArtifact {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a model artifact: " + e.getMessage(), e);
         }
+        return contents(entries);
+    }
+
+    /** The entries with their manifest read; a missing manifest or an unknown format is refused. */
+    private static Contents contents(Map<String, byte[]> entries) {
         byte[] manifestBytes = entries.get(MANIFEST);
         if (manifestBytes == null) {
             throw new IllegalArgumentException("not a model artifact: no " + MANIFEST);

@@ -1,0 +1,41 @@
+package dev.gansvc.models;
+
+import dev.gansvc.engine.model.GenerativeModel;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores an imported model and its archive together: both rows or neither. */
+@Component
+class ModelImports {
+
+    private final TrainedModelRepository models;
+    private final ArtifactRepository artifacts;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ModelImports(TrainedModelRepository models, ArtifactRepository artifacts, JsonMapper json, Clock clock) {
+        this.models = models;
+        this.artifacts = artifacts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @param dataset what it was trained on, as this instance names it; null for none */
+    @Transactional
+    TrainedModel store(GenerativeModel model, byte[] archive, String dataset) {
+        Artifact saved = artifacts.save(new Artifact(archive, clock.instant()));
+        return models.save(new TrainedModel(
+                null,
+                model.family().id(),
+                dataset,
+                model.latentDim(),
+                model.exampleShape(),
+                model.shape().classCount(),
+                json.writeValueAsString(model.parameterCounts()),
+                model.iteration(),
+                saved.getId(),
+                clock.instant()));
+    }
+}
