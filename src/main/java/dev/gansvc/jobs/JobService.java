@@ -176,9 +176,12 @@ public class JobService {
             stepsPerSecond = Math.round(10.0 * job.getImagesPerSecond() / examplesPerStep) / 10.0;
             eta = Math.round(remaining * examplesPerStep / job.getImagesPerSecond());
         }
-        double percent = job.getTotalIterations() == 0
+        // A job that continues a model counts its own steps.
+        long start = spec.startIteration();
+        double percent = job.getTotalIterations() <= start
                 ? 0
-                : Math.round(1000.0 * job.getIteration() / job.getTotalIterations()) / 10.0;
+                : Math.round(1000.0 * Math.max(0, job.getIteration() - start) / (job.getTotalIterations() - start))
+                        / 10.0;
         var progress = new JobView.Progress(
                 job.getIteration(),
                 job.getTotalIterations(),

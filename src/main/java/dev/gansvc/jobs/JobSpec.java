@@ -19,6 +19,7 @@ import java.util.Map;
  * option existed reads as the option's {@link Option#whenAbsent() value for absent}.
  *
  * @param variant the family's variant, null for families without variants
+ * @param from    the trained model it continues, null for a fresh one
  */
 public record JobSpec(
         String model,
@@ -28,7 +29,17 @@ public record JobSpec(
         int latentDim,
         Schedule schedule,
         OptimizerSettings optimizer,
-        OptionValues options) {
+        OptionValues options,
+        Parent from) {
+
+    /** The name of the request field and the stored setting that names the parent. */
+    public static final String FROM = "from";
+
+    /**
+     * A trained model a job continues: its weights and optimiser state are where the job starts,
+     * and its steps where the job's iterations count from.
+     */
+    public record Parent(long model, long iteration) {}
 
     /**
      * How long and in what batches it trains.
@@ -71,7 +82,21 @@ public record JobSpec(
                 integer(values, CommonOptions.LATENT_DIM),
                 schedule,
                 optimizer,
-                OptionValues.of(options));
+                OptionValues.of(options),
+                values.get(FROM) instanceof Map<?, ?> from
+                        ? new Parent(
+                                ((Number) from.get("model")).longValue(), ((Number) from.get("iteration")).longValue())
+                        : null);
+    }
+
+    /** The same spec continuing {@code parent}. */
+    public JobSpec continuing(Parent parent) {
+        return new JobSpec(model, dataset, variant, seed, latentDim, schedule, optimizer, options, parent);
+    }
+
+    /** The model's steps before this job's first: the parent's, or 0. */
+    public long startIteration() {
+        return from == null ? 0 : from.iteration();
     }
 
     /** The spec as stored and shown: every setting under its option name. */
@@ -94,6 +119,9 @@ public record JobSpec(
         map.put(CommonOptions.QUALITY_EVERY.name(), schedule.qualityEvery());
         map.put("variant", variant);
         map.putAll(options.asMap());
+        if (from != null) {
+            map.put(FROM, Map.of("model", from.model(), "iteration", from.iteration()));
+        }
         return map;
     }
 
@@ -102,7 +130,8 @@ public record JobSpec(
     }
 
     public TrainingSettings trainingSettings() {
-        return new TrainingSettings(schedule.epochs(), schedule.batchSize(), seed, schedule.learningRate(), options);
+        return new TrainingSettings(schedule.epochs(), schedule.batchSize(), seed, schedule.learningRate(), options)
+                .continuingFrom(startIteration());
     }
 
     /** Examples a discriminator judges together; 1 for families that do not pack. */

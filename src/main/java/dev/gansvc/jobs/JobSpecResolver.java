@@ -4,15 +4,19 @@ import dev.gansvc.datasets.DatasetCatalog;
 import dev.gansvc.engine.data.Dataset;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.CommonOptions;
+import dev.gansvc.engine.model.ExampleClusters;
 import dev.gansvc.engine.model.ModelFamily;
 import dev.gansvc.engine.model.ModelShape;
 import dev.gansvc.engine.model.Option;
 import dev.gansvc.engine.model.Recipe;
 import dev.gansvc.engine.model.TrainingPlan;
 import dev.gansvc.engine.model.TrainingSettings;
+import dev.gansvc.models.ModelOrigin;
+import dev.gansvc.models.ModelService;
 import dev.gansvc.web.Echo;
 import dev.gansvc.web.FieldProblem;
 import dev.gansvc.web.InvalidFieldException;
+import dev.gansvc.web.UnfitException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,9 +45,11 @@ public class JobSpecResolver {
     private final ModelFamilies families;
     private final DatasetCatalog datasets;
     private final JobBudget budget;
+    private final ModelService models;
     private final Map<String, Option> options = new LinkedHashMap<>();
 
-    public JobSpecResolver(ModelFamilies families, DatasetCatalog datasets, JobBudget budget) {
+    public JobSpecResolver(ModelFamilies families, DatasetCatalog datasets, JobBudget budget, ModelService models) {
+        this.models = models;
         this.families = families;
         this.datasets = datasets;
         this.budget = budget;
@@ -56,16 +62,23 @@ public class JobSpecResolver {
 
     public Resolved resolve(JobRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        Optional<ModelFamily> family = find("model", request.model(), families::find, families.ids(), problems);
-        Optional<Dataset> dataset = find(
-                "dataset", request.dataset(), datasets::find, List.copyOf(new TreeSet<>(datasets.names())), problems);
+        Optional<ModelOrigin> origin = origin(request.settings().get(JobSpec.FROM), problems);
+        String modelName =
+                request.model() == null ? origin.map(ModelOrigin::architecture).orElse(null) : request.model();
+        String datasetName =
+                request.dataset() == null ? origin.map(ModelOrigin::dataset).orElse(null) : request.dataset();
+        Optional<ModelFamily> family = find("model", modelName, families::find, families.ids(), problems);
+        Optional<Dataset> dataset =
+                find("dataset", datasetName, datasets::find, List.copyOf(new TreeSet<>(datasets.names())), problems);
         Map<String, Object> values = new LinkedHashMap<>();
         Long seed = null;
         String variant = null;
         for (Map.Entry<String, Object> field : request.settings().entrySet()) {
             String name = field.getKey();
             Object raw = field.getValue();
-            if (name.equals(SEED)) {
+            if (name.equals(JobSpec.FROM)) {
+                continue;
+            } else if (name.equals(SEED)) {
                 seed = integral(raw)
                         .filter(v -> v.bitLength() < 64)
                         .map(BigInteger::longValue)
@@ -92,7 +105,40 @@ public class JobSpecResolver {
         if (!problems.isEmpty()) {
             throw new InvalidFieldException(problems);
         }
-        return resolve(family.orElseThrow(), request.dataset(), dataset.orElseThrow(), variant, seed, values);
+        if (origin.isPresent() && !origin.get().architecture().equals(modelName)) {
+            throw new UnfitException(
+                    "model",
+                    "model %d is a %s; a job that continues it trains %s (asked for %s)"
+                            .formatted(
+                                    origin.get().id(),
+                                    origin.get().architecture(),
+                                    origin.get().architecture(),
+                                    Echo.value(modelName)));
+        }
+        return resolve(family.orElseThrow(), datasetName, dataset.orElseThrow(), variant, seed, values, origin);
+    }
+
+    /**
+     * The model {@code from} names ({@code {"model": ID}}), absent when the request has none;
+     * a malformed value or an unknown model is a problem of field {@code from}.
+     */
+    private Optional<ModelOrigin> origin(Object from, List<FieldProblem> problems) {
+        if (from == null) {
+            return Optional.empty();
+        }
+        Optional<Long> id = from instanceof Map<?, ?> m && m.size() == 1
+                ? integral(m.get("model")).filter(v -> v.bitLength() < 64).map(BigInteger::longValue)
+                : Optional.empty();
+        if (id.isEmpty()) {
+            problems.add(new FieldProblem(
+                    JobSpec.FROM, "must be {\"model\": ID}, the trained model to continue (was " + shown(from) + ")"));
+            return Optional.empty();
+        }
+        Optional<ModelOrigin> origin = models.origin(id.get());
+        if (origin.isEmpty()) {
+            problems.add(new FieldProblem(JobSpec.FROM, "model " + id.get() + " does not exist"));
+        }
+        return origin;
     }
 
     private Resolved resolve(
@@ -101,8 +147,23 @@ public class JobSpecResolver {
             Dataset dataset,
             String requestedVariant,
             Long seed,
-            Map<String, Object> values) {
-        String variant = requestedVariant != null ? requestedVariant : family.defaultVariant();
+            Map<String, Object> requested,
+            Optional<ModelOrigin> origin) {
+        String variant = requestedVariant != null
+                ? requestedVariant
+                : origin.map(o -> o.shape().variant()).filter(v -> !v.isEmpty()).orElse(family.defaultVariant());
+        // A continued model keeps its networks: what shapes them defaults to the parent's.
+        Map<String, Object> values = new LinkedHashMap<>();
+        origin.ifPresent(o -> {
+            values.put(CommonOptions.LATENT_DIM.name(), o.shape().latentDim());
+            if (family.reads(ExampleClusters.CLUSTERS)) {
+                values.put(ExampleClusters.CLUSTERS.name(), o.shape().clusters());
+            }
+            if (family.reads(ModelShape.PACKING)) {
+                values.put(ModelShape.PACKING.name(), o.shape().packing());
+            }
+        });
+        values.putAll(requested);
         long[] exampleShape = dataset.exampleShape();
         family.unsupported(exampleShape, dataset.classCount(), variant).ifPresent(reason -> {
             throw new InvalidFieldException(
@@ -118,12 +179,13 @@ public class JobSpecResolver {
         Map<String, Object> settings =
                 new LinkedHashMap<>(Recipe.defaults(family, dataset, variant).asMap());
         settings.putAll(values);
-        JobSpec spec = JobSpec.of(
+        JobSpec fresh = JobSpec.of(
                 family,
                 datasetName,
                 variant,
                 seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48),
                 settings);
+        JobSpec spec = fresh;
         int batchSize = spec.schedule().batchSize();
         family.check(spec.options(), exampleShape).ifPresent(problem -> {
             throw new InvalidFieldException(problem.option(), problem.message());
@@ -136,10 +198,19 @@ public class JobSpecResolver {
                     "batchSize %d is not a multiple of packing %d: the discriminator judges whole packs"
                             .formatted(batchSize, spec.examplesPerJudgement()));
         }
-        budget.check(
-                family,
-                family.shape(spec.latentDim(), exampleShape, dataset.classCount(), variant, spec.options()),
-                datasetName);
+        ModelShape shape = family.shape(spec.latentDim(), exampleShape, dataset.classCount(), variant, spec.options());
+        if (origin.isPresent()) {
+            ModelShape parent = origin.get().shape();
+            if (!parent.equals(shape)) {
+                throw new UnfitException(
+                        JobSpec.FROM,
+                        "model %d has networks for %s; this job's would be for %s"
+                                .formatted(origin.get().id(), describe(parent), describe(shape)));
+            }
+            spec = spec.continuing(
+                    new JobSpec.Parent(origin.get().id(), origin.get().iteration()));
+        }
+        budget.check(family, shape, datasetName);
         TrainingSettings training = spec.trainingSettings();
         TrainingPlan plan = TrainingPlan.of(family.objective(training), training, dataset.size());
         if (plan.iterationsPerEpoch() < 1) {
@@ -150,6 +221,18 @@ public class JobSpecResolver {
                                     plan.examplesPerStep(training), Echo.value(datasetName), plan.trainingExamples()));
         }
         return new Resolved(spec, family, dataset, plan);
+    }
+
+    /** A shape in the words of a job's fields. */
+    private static String describe(ModelShape shape) {
+        return "examples of shape %s, %d classes, latentDim %d%s%s%s"
+                .formatted(
+                        Arrays.toString(shape.exampleShape()),
+                        shape.classCount(),
+                        shape.latentDim(),
+                        shape.clusters() > 0 ? ", " + shape.clusters() + " clusters" : "",
+                        shape.packing() > 1 ? ", packing " + shape.packing() : "",
+                        shape.variant().isEmpty() ? "" : ", variant " + shape.variant());
     }
 
     private static <T> Optional<T> find(

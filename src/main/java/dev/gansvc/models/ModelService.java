@@ -35,6 +35,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -132,6 +133,24 @@ public class ModelService {
                 () -> format == ExportFormat.ONNX
                         ? OnnxExport.of(generator.graph(), "model-" + id, metadata)
                         : Dl4jExport.of(generator.graph()));
+    }
+
+    /** What a job that continues model {@code id} starts from; empty when there is no such model. */
+    @Transactional(readOnly = true)
+    public Optional<ModelOrigin> origin(long id) {
+        return models.findById(id).map(model -> {
+            ModelArtifact.Summary summary = ModelArtifact.summary(artifact(id).getContent());
+            return new ModelOrigin(
+                    id, summary.architecture(), summary.shape(), summary.iteration(), model.getDataset());
+        });
+    }
+
+    /** The saved model a job continues, or empty when it was deleted since the job was submitted. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> archiveOf(long id) {
+        return models.findById(id)
+                .flatMap(m -> artifacts.findById(m.getArtifactId()))
+                .map(Artifact::getContent);
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.gansvc.jobs.JobRepository;
 import dev.gansvc.jobs.JobService;
 import dev.gansvc.jobs.JobSpec;
 import dev.gansvc.jobs.JobTransitions;
+import dev.gansvc.models.ModelService;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public class JobExecutor {
     private final ModelFamilies families;
     private final TrainingMeters meters;
     private final Clock clock;
+    private final ModelService models;
 
     public JobExecutor(
             JobService jobService,
@@ -55,7 +57,9 @@ public class JobExecutor {
             JsonMapper json,
             ModelFamilies families,
             TrainingMeters meters,
-            Clock clock) {
+            Clock clock,
+            ModelService models) {
+        this.models = models;
         this.jobService = jobService;
         this.transitions = transitions;
         this.datasets = datasets;
@@ -98,6 +102,15 @@ public class JobExecutor {
                 checkpoints.discard(jobId);
             }
             return;
+        }
+        if (resumed.isEmpty() && spec.from() != null) {
+            // A job that continues a model starts from its weights and optimiser state.
+            Optional<byte[]> parent = models.archiveOf(spec.from().model());
+            if (parent.isEmpty()) {
+                checkpoints.fail(lease, "model " + spec.from().model() + ", which this job continues, was deleted");
+                return;
+            }
+            resumed = parent.map(bytes -> ModelArtifact.readModel(bytes, spec.optimizer(), families));
         }
         ModelFamily family = jobService.family(job);
         GenerativeModel model = resumed.orElseGet(() -> GenerativeModel.create(

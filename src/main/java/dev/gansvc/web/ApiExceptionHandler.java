@@ -93,6 +93,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(status, title, e.getMessage()));
     }
 
+    @ExceptionHandler(UnfitException.class)
+    ProblemDetail unfit(UnfitException e) {
+        ProblemDetail pd = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be done as asked", e.getMessage());
+        pd.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        return pd;
+    }
+
     @ExceptionHandler(OverBudgetException.class)
     ProblemDetail overBudget(OverBudgetException e) {
         ProblemDetail pd = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Over budget", e.getMessage());

@@ -19,6 +19,7 @@ import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.jobs.JobTransitions;
 import dev.gansvc.jobs.LossPointRepository;
 import dev.gansvc.jobs.SnapshotRepository;
+import dev.gansvc.models.ModelService;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.Requests;
 import dev.gansvc.web.ConflictException;
@@ -61,6 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
             "gan.datasets.mnist-small.limit=160"
         })
 class CrashRecoveryTest {
+
+    @Autowired
+    ModelService models;
 
     @Autowired
     private TrainingMeters meters;
@@ -371,7 +375,8 @@ class CrashRecoveryTest {
                 json,
                 families,
                 meters,
-                clock);
+                clock,
+                models);
     }
 
     /** The worker's transitions, recording where it resumed and what it reported; dies after a report if asked. */

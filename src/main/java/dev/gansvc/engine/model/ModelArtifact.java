@@ -127,6 +127,18 @@ public final class ModelArtifact {
         return model(unpack(artifact), optimizer, families);
     }
 
+    /** What an archive holds, read from its manifest: the family, the networks' shape and the steps taken. */
+    public record Summary(String architecture, ModelShape shape, long iteration) {}
+
+    /** The archive's {@link Summary}, without reading its arrays. */
+    public static Summary summary(byte[] artifact) {
+        Contents c = unpack(artifact);
+        return new Summary(
+                c.manifest().getProperty("architecture"),
+                c.shape(),
+                Long.parseLong(c.manifest().getProperty("iteration")));
+    }
+
     /**
      * A model archive from outside the service (another instance's native export), read as
      * untrusted: within {@code limits} once unpacked, no entries but a model's, the shape within

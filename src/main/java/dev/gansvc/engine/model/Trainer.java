@@ -89,6 +89,7 @@ public final class Trainer {
 
     public Outcome train(TrainingListener listener, BooleanSupplier stopRequested) {
         long perEpoch = plan.iterationsPerEpoch();
+        long start = plan.startIteration();
         long total = plan.totalIterations();
         int[] order = null;
         int orderEpoch = -1;
@@ -97,7 +98,9 @@ public final class Trainer {
                 return Outcome.STOPPED;
             }
             long it = model.iteration();
-            int epoch = (int) (it / perEpoch);
+            // Epochs, batch positions and schedules count this run's steps; noise the model's.
+            long done = it - start;
+            int epoch = (int) (done / perEpoch);
             if (epoch != orderEpoch) {
                 order = Permutations.of(plan.trainingExamples(), new SplittableRandom(settings.seed() * 31 + epoch));
                 for (int i = 0; i < order.length; i++) {
@@ -105,18 +108,18 @@ public final class Trainer {
                 }
                 orderEpoch = epoch;
             }
-            boolean epochEnds = (it + 1) % perEpoch == 0;
+            boolean epochEnds = (done + 1) % perEpoch == 0;
             Step step = new Step(
                     data,
                     labels,
                     order,
-                    (int) (it % perEpoch) * plan.examplesPerStep(settings),
+                    (int) (done % perEpoch) * plan.examplesPerStep(settings),
                     settings.batchSize(),
                     plan.batchesPerStep(),
                     it,
                     settings.seed(),
-                    settings.schedule().scale(it, total),
-                    (double) it / total);
+                    settings.schedule().scale(done, plan.runIterations()),
+                    (double) done / plan.runIterations());
             double[] values = Workspaces.run(WORKSPACE, () -> {
                 double[] v = objective.step(model, step);
                 if (epochEnds) {
