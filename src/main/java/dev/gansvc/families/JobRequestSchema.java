@@ -63,6 +63,15 @@ public class JobRequestSchema implements OpenApiCustomizer {
                         .description(
                                 "Seed of the run's randomness; random when left out. The same seed and settings train "
                                         + "the same model."));
+        Schema<Object> parent = typed("object");
+        parent.description("A trained or imported model to continue: the job starts from its weights and optimiser "
+                + "state, and its iterations count on from the model's. model, dataset, variant, latentDim, clusters "
+                + "and packing default to the model's; networks of another shape are refused (422).");
+        parent.setProperties(new LinkedHashMap<>(
+                Map.of("model", typed("integer").format("int64").description("The model's id (GET /models)"))));
+        parent.setRequired(List.of("model"));
+        parent.setAdditionalProperties(false);
+        properties.put("from", parent);
         List<String> variants = new ArrayList<>();
         List<String> readers = new ArrayList<>();
         for (ModelFamily family : families.list()) {
@@ -79,9 +88,15 @@ public class JobRequestSchema implements OpenApiCustomizer {
         }
         Schema<Object> request = typed("object");
         request.description("A training job: the model family and dataset, and any settings the family reads "
-                + "(the rest take the family's defaults for the dataset, GET /models/families/{id}/defaults).");
+                + "(the rest take the family's defaults for the dataset, GET /models/families/{id}/defaults); "
+                + "model and dataset may be left out with from.");
         request.setProperties(properties);
-        request.setRequired(List.of("model", "dataset"));
+        // A fresh job names its model and dataset; one that continues a model may take the model's.
+        Schema<Object> fresh = new Schema<>();
+        fresh.setRequired(List.of("model", "dataset"));
+        Schema<Object> continuing = new Schema<>();
+        continuing.setRequired(List.of("from"));
+        request.setAnyOf(List.of(fresh, continuing));
         request.setAdditionalProperties(false);
         return request;
     }

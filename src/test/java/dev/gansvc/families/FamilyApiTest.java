@@ -45,10 +45,13 @@ class FamilyApiTest {
     }
 
     @Test
-    void jobRequestNamesEveryFamilyAndRequiresModelAndDataset() throws Exception {
+    void jobRequestNamesEveryFamilyAndRequiresModelAndDatasetOrAModelToContinue() throws Exception {
         apiDocs()
                 .andExpect(jsonPath(JOB_REQUEST + ".type").value("object"))
-                .andExpect(jsonPath(JOB_REQUEST + ".required", containsInAnyOrder("model", "dataset")))
+                .andExpect(jsonPath(JOB_REQUEST + ".anyOf[0].required", containsInAnyOrder("model", "dataset")))
+                .andExpect(jsonPath(JOB_REQUEST + ".anyOf[1].required", contains("from")))
+                .andExpect(jsonPath(JOB_REQUEST + ".properties.from.properties.model.type")
+                        .value("integer"))
                 .andExpect(jsonPath(JOB_REQUEST + ".additionalProperties").value(false))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.model.type").value("string"))
                 .andExpect(jsonPath(JOB_REQUEST + ".properties.model.enum", contains(IDS.toArray())))
