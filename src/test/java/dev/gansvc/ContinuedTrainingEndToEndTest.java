@@ -70,6 +70,13 @@ class ContinuedTrainingEndToEndTest {
             }
         }
 
+        JsonNode otherMixture = finished("""
+                {"from": {"model": %d}, "dataset": "grid25", "epochs": 1}""".formatted(parent));
+        assertThat(otherMixture.at("/spec/dataset").asString())
+                .as("another dataset of the same shape")
+                .isEqualTo("grid25");
+        assertThat(otherMixture.at("/spec/from/model").asLong()).isEqualTo(parent);
+
         HttpResponse<String> otherShape = api.postJson("/jobs", """
                 {"from": {"model": %d}, "latentDim": 8}""".formatted(parent));
         assertThat(otherShape.statusCode()).isEqualTo(422);

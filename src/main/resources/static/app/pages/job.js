@@ -81,7 +81,10 @@ export function render(view, { id }) {
       ...fact('finished', job.finishedAt),
       ...fact('attempts', job.attempts),
       ...fact('quality', qualityHeadline(job.quality)),
-      ...Object.entries(job.spec).filter(([, v]) => v !== null).flatMap(([k, v]) => fact(k, v)));
+      ...(job.spec.from ? [el('dt', {}, 'continues'), el('dd', {},
+        el('a', { href: `#/models/${job.spec.from.model}` }, `model #${job.spec.from.model}`),
+        ` from step ${job.spec.from.iteration.toLocaleString('en')}`)] : []),
+      ...Object.entries(job.spec).filter(([k, v]) => v !== null && k !== 'from').flatMap(([k, v]) => fact(k, v)));
   }
 
   function fact(name, value) {

@@ -1,7 +1,7 @@
 // A trained model: a sample grid with seed and count (the same seed draws the same picture), a
 // class picker for conditional models, interpolation for image models, reconstructions of
 // uploaded examples for autoencoders and VAEs (a scatter plot for 2-D data is the sample picture),
-// and the artifact to download.
+// and the model to download: the native archive (imports into another instance), ONNX, DL4J.
 import { getJson, imageUrl, Problem, apiKey } from '../api.js';
 import { el, problemBox } from '../format.js';
 
@@ -13,18 +13,27 @@ export function render(view, { id }) {
     try {
       const model = await getJson(`/models/${id}`);
       const family = await getJson(`/models/families/${model.architecture}`);
-      const dataset = await getJson(`/datasets/${encodeURIComponent(model.dataset)}`).catch(() => null);
+      const dataset = model.dataset == null
+        ? null
+        : await getJson(`/datasets/${encodeURIComponent(model.dataset)}`).catch(() => null);
       const serves = new Set(family.serves);
       const image = model.exampleShape.length === 3;
       view.append(...[
-        el('p', {}, `${model.architecture} on ${model.dataset}, trained by `, el('a', { href: `#/jobs/${model.jobId}` }, `job #${model.jobId}`),
+        el('p', {}, `${model.architecture}${model.dataset == null ? '' : ` on ${model.dataset}`}, `,
+          model.jobId == null
+            ? 'imported from another instance'
+            : el('span', {}, 'trained by ', el('a', { href: `#/jobs/${model.jobId}` }, `job #${model.jobId}`)),
           `, ${model.iterations.toLocaleString('en')} steps; `,
           Object.entries(model.parameters).map(([n, c]) => `${n} ${c.toLocaleString('en')}`).join(', '), ' parameters.'),
         samplesPanel(model, serves, dataset),
         image && serves.has('INTERPOLATION') ? interpolationPanel(model) : null,
         serves.has('RECONSTRUCTIONS') ? reconstructionPanel(model, image) : null,
         el('div', { class: 'panel' }, el('h2', {}, 'Download'),
-          el('button', { type: 'button', onclick: () => download(`/models/${id}/artifact`, `model-${id}.zip`) }, 'Artifact (zip)'),
+          el('button', { type: 'button', onclick: () => download(`/models/${id}/export?format=native`, `model-${id}.zip`) }, 'Native (zip)'),
+          ' ',
+          el('button', { type: 'button', onclick: () => download(`/models/${id}/export?format=onnx`, `model-${id}.onnx`) }, 'ONNX'),
+          ' ',
+          el('button', { type: 'button', onclick: () => download(`/models/${id}/export?format=dl4j`, `model-${id}-dl4j.zip`) }, 'DL4J'),
           ' ',
           el('span', { class: 'muted' }, `${model.artifactSizeBytes.toLocaleString('en')} bytes, SHA-256 ${model.artifactSha256.slice(0, 16)}…`)),
       ].filter(Boolean));
