@@ -228,19 +228,7 @@ public class ModelController {
             @RequestParam(defaultValue = "true") boolean filtered) {
         long s = seedOrRandom(seed);
         Samples samples = models.samples(id, checkedSampleCount(id, count), s, optional(label), filtered);
-        StringBuilder out = new StringBuilder();
-        int columns = samples.samples().length == 0 ? 0 : samples.samples()[0].length;
-        for (int c = 0; c < columns; c++) {
-            out.append(c == 0 ? "" : ",").append('x').append(c);
-        }
-        out.append('\n');
-        for (float[] row : samples.samples()) {
-            for (int c = 0; c < row.length; c++) {
-                out.append(c == 0 ? "" : ",").append(row[c]);
-            }
-            out.append('\n');
-        }
-        return response(seed, s).contentType(MediaType.parseMediaType(CSV)).body(out.toString());
+        return response(seed, s).contentType(MediaType.parseMediaType(CSV)).body(SamplesCsv.of(samples.samples()));
     }
 
     @Operation(
