@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gansvc.jobs.JobRepository;
-import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.ServiceTest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,10 +105,6 @@ class ContinuedTrainingEndToEndTest {
     }
 
     private JsonNode finished(String request) throws Exception {
-        HttpResponse<String> submitted = api.postJson("/jobs", request);
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        long id = api.readJson(submitted.body()).get("id").asLong();
-        Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
-        return api.getJson("/jobs/" + id);
+        return Jobs.finished(api, jobs, request);
     }
 }

@@ -9,7 +9,6 @@ import ai.onnxruntime.OrtSession;
 import dev.gansvc.engine.model.Conditioning;
 import dev.gansvc.engine.model.LatentNoise;
 import dev.gansvc.jobs.JobRepository;
-import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.models.TrainedModelRepository;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
@@ -18,7 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -201,10 +199,6 @@ class ModelExportEndToEndTest {
     }
 
     private long trained(String request) throws Exception {
-        HttpResponse<String> submitted = api.postJson("/jobs", request);
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        long id = api.readJson(submitted.body()).get("id").asLong();
-        Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
-        return api.getJson("/jobs/" + id).get("modelId").asLong();
+        return Jobs.finished(api, jobs, request).get("modelId").asLong();
     }
 }

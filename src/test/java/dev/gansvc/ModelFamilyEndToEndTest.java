@@ -3,7 +3,6 @@ package dev.gansvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gansvc.jobs.JobRepository;
-import dev.gansvc.jobs.JobStatus;
 import dev.gansvc.support.Api;
 import dev.gansvc.support.Jobs;
 import dev.gansvc.support.ServiceTest;
@@ -13,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -167,10 +165,6 @@ class ModelFamilyEndToEndTest {
     }
 
     private JsonNode finished(String request) throws Exception {
-        HttpResponse<String> submitted = api.postJson("/jobs", request);
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        long id = api.readJson(submitted.body()).get("id").asLong();
-        Jobs.awaitStatus(jobs, id, JobStatus.SUCCEEDED, Duration.ofMinutes(5));
-        return api.getJson("/jobs/" + id);
+        return Jobs.finished(api, jobs, request);
     }
 }

@@ -26,15 +26,11 @@ class ModelImports {
     @Transactional
     TrainedModel store(GenerativeModel model, byte[] archive, String dataset) {
         Artifact saved = artifacts.save(new Artifact(archive, clock.instant()));
-        return models.save(new TrainedModel(
+        return models.save(TrainedModel.of(
+                model,
                 null,
-                model.family().id(),
                 dataset,
-                model.latentDim(),
-                model.exampleShape(),
-                model.shape().classCount(),
                 json.writeValueAsString(model.parameterCounts()),
-                model.iteration(),
                 saved.getId(),
                 clock.instant()));
     }

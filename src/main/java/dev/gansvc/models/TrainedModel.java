@@ -1,5 +1,6 @@
 package dev.gansvc.models;
 
+import dev.gansvc.engine.model.GenerativeModel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -53,7 +54,7 @@ public class TrainedModel {
 
     protected TrainedModel() {}
 
-    public TrainedModel(
+    private TrainedModel(
             Long jobId,
             String architecture,
             String dataset,
@@ -74,6 +75,32 @@ public class TrainedModel {
         this.iterations = iterations;
         this.artifactId = artifactId;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * The row of {@code model}, saved as artifact {@code artifactId}.
+     *
+     * @param jobId             the job that trained it; null for an import
+     * @param networkParameters the parameter counts of its networks as JSON
+     */
+    public static TrainedModel of(
+            GenerativeModel model,
+            Long jobId,
+            String dataset,
+            String networkParameters,
+            long artifactId,
+            Instant createdAt) {
+        return new TrainedModel(
+                jobId,
+                model.family().id(),
+                dataset,
+                model.latentDim(),
+                model.exampleShape(),
+                model.shape().classCount(),
+                networkParameters,
+                model.iteration(),
+                artifactId,
+                createdAt);
     }
 
     public Long getId() {

@@ -73,15 +73,11 @@ public class CheckpointStore {
         assertHeld(lease);
         long jobId = lease.jobId();
         Artifact saved = artifacts.save(new Artifact(artifact, clock.instant()));
-        TrainedModel trained = models.save(new TrainedModel(
+        TrainedModel trained = models.save(TrainedModel.of(
+                model,
                 jobId,
-                model.family().id(),
                 dataset,
-                model.latentDim(),
-                model.exampleShape(),
-                model.shape().classCount(),
                 json.writeValueAsString(model.parameterCounts()),
-                model.iteration(),
                 saved.getId(),
                 clock.instant()));
         discard(jobId);
