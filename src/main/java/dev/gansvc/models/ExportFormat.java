@@ -1,5 +1,6 @@
 package dev.gansvc.models;
 
+import dev.gansvc.web.Echo;
 import dev.gansvc.web.InvalidFieldException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -41,6 +42,6 @@ public enum ExportFormat {
                         "format",
                         "must be one of "
                                 + Arrays.stream(values()).map(f -> f.id).collect(Collectors.joining(", ")) + " (was '"
-                                + id + "')"));
+                                + Echo.value(id) + "')"));
     }
 }

@@ -8,14 +8,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Stores an imported model and its archive together: both rows or neither. */
 @Component
-class ModelImports {
+public class ModelImports {
 
     private final TrainedModelRepository models;
     private final ArtifactRepository artifacts;
     private final JsonMapper json;
     private final Clock clock;
 
-    ModelImports(TrainedModelRepository models, ArtifactRepository artifacts, JsonMapper json, Clock clock) {
+    public ModelImports(TrainedModelRepository models, ArtifactRepository artifacts, JsonMapper json, Clock clock) {
         this.models = models;
         this.artifacts = artifacts;
         this.json = json;

@@ -21,6 +21,7 @@ import dev.gansvc.engine.model.LossPoint;
 import dev.gansvc.families.FamilyConfiguration;
 import dev.gansvc.models.ArtifactRepository;
 import dev.gansvc.models.ModelController;
+import dev.gansvc.models.ModelImports;
 import dev.gansvc.models.ModelService;
 import dev.gansvc.models.TrainedModelRepository;
 import dev.gansvc.security.SecurityConfiguration;
@@ -61,6 +62,7 @@ import org.springframework.test.web.servlet.ResultActions;
     FamilyConfiguration.class,
     DatasetCatalog.class,
     ModelService.class,
+    ModelImports.class,
     SecurityConfiguration.class
 })
 @EnableConfigurationProperties({GanProperties.class, WebProperties.class, SecurityProperties.class})
