@@ -160,7 +160,8 @@ public final class ModelArtifact {
         try {
             shape = c.shape();
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidDataException("the archive's manifest does not give a model's shape: " + e.getMessage());
+            throw new InvalidDataException(
+                    "the archive's manifest does not give a model's shape (latentDim, exampleShape, classCount, ...)");
         }
         checkShape(family, shape);
         Set<String> expected = new HashSet<>(Set.of(MANIFEST, "generator.average", "scaling.mean", "scaling.std"));
@@ -172,13 +173,11 @@ public final class ModelArtifact {
                     "the archive holds networks %s; a %s model has %s".formatted(c.networks(), family.id(), networks));
         }
         for (String name : networks) {
-            expected.addAll(List.of(name + ".parameters", name + ".state", name + ".adam"));
-        }
-        for (String name : networks) {
             for (String suffix : List.of(".parameters", ".state", ".adam")) {
                 if (!c.has(name + suffix)) {
                     throw new InvalidDataException("the archive has no entry '%s%s'".formatted(name, suffix));
                 }
+                expected.add(name + suffix);
             }
         }
         for (String entry : c.entries().keySet()) {
