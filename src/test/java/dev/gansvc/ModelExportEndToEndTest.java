@@ -120,6 +120,12 @@ class ModelExportEndToEndTest {
                         .get("samples"));
         assertThat(api.getBytes("/models/" + copyId + "/export?format=onnx").statusCode())
                 .isEqualTo(200);
+        HttpResponse<String> trainedHere = api.delete("/models/" + modelId);
+        assertThat(trainedHere.statusCode()).isEqualTo(409);
+        assertThat(trainedHere.body()).contains("deleting the job (DELETE /jobs/");
+        assertThat(api.delete("/models/" + copyId).statusCode()).isEqualTo(204);
+        assertThat(api.get("/models/" + copyId, "application/json").statusCode())
+                .isEqualTo(404);
 
         HttpResponse<String> unknown = api.get("/models/" + modelId + "/export?format=pickle", "*/*");
         assertThat(unknown.statusCode()).isEqualTo(400);

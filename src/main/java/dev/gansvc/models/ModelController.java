@@ -25,6 +25,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,6 +108,24 @@ public class ModelController {
         }
         ModelView view = models.importArchive(body, sha256, dataset);
         return ResponseEntity.created(URI.create("/models/" + view.id())).body(view);
+    }
+
+    @Operation(
+            summary = "Delete an imported model and its archive (admin)",
+            description = "A model trained here is deleted with its job (DELETE /jobs/{id}).")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such model",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A model trained by a job here",
+            content = @Content(mediaType = "application/problem+json"))
+    @DeleteMapping(path = "/{id}")
+    public ResponseEntity<Void> delete(@PathVariable long id) {
+        models.deleteImported(id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "A trained model: architecture, job, parameter counts, artifact size and SHA-256")

@@ -21,6 +21,7 @@ import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.SamplePictures;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.render.SampleGrid;
+import dev.gansvc.web.ConflictException;
 import dev.gansvc.web.InvalidFieldException;
 import dev.gansvc.web.NotFoundException;
 import dev.gansvc.web.UploadSlots;
@@ -366,13 +367,30 @@ public class ModelService {
      */
     @Transactional
     public void deleteOfJob(long jobId) {
-        models.findByJobId(jobId).ifPresent(model -> {
-            models.delete(model);
-            models.flush(); // the model points at its artifact
-            artifacts.deleteById(model.getArtifactId());
-            generators.remove(model.getId());
-            reconstructors.remove(model.getId());
-        });
+        models.findByJobId(jobId).ifPresent(this::remove);
+    }
+
+    /**
+     * Deletes an imported model with its archive. A model trained here goes with its job
+     * ({@code DELETE /jobs/{id}}), which owns its history: 409. A job that would continue it and
+     * has not started fails, saying so.
+     */
+    @Transactional
+    public void deleteImported(long id) {
+        TrainedModel model = find(id);
+        if (model.getJobId() != null) {
+            throw new ConflictException("model %d was trained by job %d; deleting the job (DELETE /jobs/%d) deletes it"
+                    .formatted(id, model.getJobId(), model.getJobId()));
+        }
+        remove(model);
+    }
+
+    private void remove(TrainedModel model) {
+        models.delete(model);
+        models.flush(); // the model points at its artifact
+        artifacts.deleteById(model.getArtifactId());
+        generators.remove(model.getId());
+        reconstructors.remove(model.getId());
     }
 
     private TrainedModel find(long id) {

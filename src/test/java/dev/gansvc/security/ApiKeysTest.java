@@ -124,6 +124,11 @@ class ApiKeysTest {
         requests.as(trainerKey, get("/keys")).andExpect(status().isForbidden());
         requests.as(readerKey, delete("/datasets/whatever")).andExpect(status().isForbidden());
         requests.as(trainerKey, delete("/datasets/whatever")).andExpect(status().isNotFound());
+        // Imports have no owning key: only an admin deletes them; a reader imports nothing.
+        requests.as(trainerKey, delete("/models/987654")).andExpect(status().isForbidden());
+        requests.as(ADMIN, delete("/models/987654")).andExpect(status().isNotFound());
+        requests.as(readerKey, post("/models").contentType("application/zip").content(new byte[] {1}))
+                .andExpect(status().isForbidden());
 
         // A trainer submits and cancels its own job; the job names its key.
         long own = submit(trainerKey, trainer.get("id").asLong());
