@@ -6,6 +6,7 @@ import dev.gansvc.engine.adversarial.AdversarialRecipes;
 import dev.gansvc.engine.classify.ImageClassifier;
 import dev.gansvc.engine.family.ModelFamilies;
 import dev.gansvc.engine.model.ExampleClusters;
+import dev.gansvc.engine.model.LearningRateSchedule;
 import dev.gansvc.engine.model.Recipe;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -48,14 +49,17 @@ class ShapeImagesTest {
         assertThat(ModelFamilies.all().require("cgan").unsupported(shapes.exampleShape(), 4, ""))
                 .isEmpty();
         Recipe recipe = Recipe.defaults(ModelFamilies.all().require("dcgan64"), shapes, "");
-        assertThat(recipe.epochs()).as("the shapes take 15 epochs to form").isEqualTo(15);
+        assertThat(recipe.epochs())
+                .as("FD within 2.5x the floor after 25 decaying epochs")
+                .isEqualTo(25);
+        assertThat(recipe.schedule()).isEqualTo(LearningRateSchedule.LINEAR_DECAY);
         assertThat(recipe.batchSize()).isEqualTo(64);
         assertThat(recipe.options().get(ExampleClusters.CLUSTERS)).isEqualTo(50);
         Recipe conditional = Recipe.defaults(ModelFamilies.all().require("cgan"), shapes, "");
         assertThat(conditional)
                 .as("the 64-pixel recipe: told the classes, it has no clusters")
                 .isEqualTo(AdversarialRecipes.IMAGES_64);
-        assertThat(conditional.epochs()).isEqualTo(recipe.epochs());
+        assertThat(conditional.epochs()).as("the shapes take 15 epochs to form").isEqualTo(15);
         assertThat(conditional.optimizer()).isEqualTo(recipe.optimizer());
     }
 
