@@ -18,6 +18,8 @@ import dev.gansvc.engine.model.SamplePictures;
 import dev.gansvc.engine.model.Trainer;
 import dev.gansvc.engine.model.TrainingListener;
 import dev.gansvc.engine.model.TrainingSettings;
+import dev.gansvc.engine.nn.Conv2d;
+import dev.gansvc.engine.nn.ConvTranspose2d;
 import dev.gansvc.engine.nn.LayerSpec;
 import dev.gansvc.engine.nn.Network;
 import dev.gansvc.engine.nn.Tensors;
@@ -178,8 +180,8 @@ public final class PeerBenchmark {
                 shape = new long[] {dense.weights().size(1)};
             } else if (layer instanceof LayerSpec.Conv conv) {
                 long k = conv.weights().size(2);
-                long h = (shape[1] + 2L * conv.pad() - k) / conv.stride() + 1;
-                long w = (shape[2] + 2L * conv.pad() - k) / conv.stride() + 1;
+                long h = Conv2d.outputSize(shape[1], (int) k, conv.stride(), conv.pad());
+                long w = Conv2d.outputSize(shape[2], (int) k, conv.stride(), conv.pad());
                 total += 2.0 * n * conv.weights().size(1) * conv.weights().size(0) * k * k * h * w;
                 shape = new long[] {conv.weights().size(0), h, w};
             } else if (layer instanceof LayerSpec.ConvTranspose deconv) {
@@ -187,8 +189,8 @@ public final class PeerBenchmark {
                 total += 2.0 * n * deconv.weights().size(0) * deconv.weights().size(1) * k * k * shape[1] * shape[2];
                 shape = new long[] {
                     deconv.weights().size(1),
-                    (shape[1] - 1) * deconv.stride() - 2L * deconv.pad() + k,
-                    (shape[2] - 1) * deconv.stride() - 2L * deconv.pad() + k
+                    ConvTranspose2d.outputSize(shape[1], (int) k, deconv.stride(), deconv.pad()),
+                    ConvTranspose2d.outputSize(shape[2], (int) k, deconv.stride(), deconv.pad())
                 };
             } else if (layer instanceof LayerSpec.Reshape reshape) {
                 shape = reshape.exampleShape();

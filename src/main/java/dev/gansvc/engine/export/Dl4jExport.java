@@ -1,6 +1,8 @@
 package dev.gansvc.engine.export;
 
 import dev.gansvc.engine.model.GeneratorGraph;
+import dev.gansvc.engine.nn.Conv2d;
+import dev.gansvc.engine.nn.ConvTranspose2d;
 import dev.gansvc.engine.nn.LayerSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,8 +117,8 @@ public final class Dl4jExport {
                 params.put("b", c.bias().reshape(1, c.bias().length()));
                 shape = new long[] {
                     c.weights().size(0),
-                    (shape[1] + 2L * c.pad() - k) / c.stride() + 1,
-                    (shape[2] + 2L * c.pad() - k) / c.stride() + 1
+                    Conv2d.outputSize(shape[1], k, c.stride(), c.pad()),
+                    Conv2d.outputSize(shape[2], k, c.stride(), c.pad())
                 };
             } else if (spec instanceof LayerSpec.ConvTranspose t) {
                 int k = (int) t.weights().size(2);
@@ -132,8 +134,8 @@ public final class Dl4jExport {
                 params.put("b", t.bias().reshape(1, t.bias().length()));
                 shape = new long[] {
                     t.weights().size(1),
-                    (shape[1] - 1) * t.stride() - 2L * t.pad() + k,
-                    (shape[2] - 1) * t.stride() - 2L * t.pad() + k
+                    ConvTranspose2d.outputSize(shape[1], k, t.stride(), t.pad()),
+                    ConvTranspose2d.outputSize(shape[2], k, t.stride(), t.pad())
                 };
             } else if (spec instanceof LayerSpec.ChannelAffine a) {
                 layer = affine(a.scale().length());

@@ -43,11 +43,7 @@ public final class OnnxExport {
                     g.floats(generator.scaling().get().mean()));
         }
         long[] sampleShape = generator.sampleShape();
-        x = g.node(
-                "Reshape",
-                x,
-                g.longs(LongStream.concat(LongStream.of(-1), Arrays.stream(sampleShape))
-                        .toArray()));
+        x = g.node("Reshape", x, batchShape(g, sampleShape));
         g.output(x, "samples", DataType.FLOAT, sampleShape);
         Map<String, String> props = new LinkedHashMap<>(metadata);
         props.put("latentDim", Integer.toString(generator.latentDim()));
@@ -162,11 +158,13 @@ public final class OnnxExport {
             };
         }
         LayerSpec.Reshape r = (LayerSpec.Reshape) layer;
-        return g.node(
-                "Reshape",
-                x,
-                g.longs(LongStream.concat(LongStream.of(-1), Arrays.stream(r.exampleShape()))
-                        .toArray()));
+        return g.node("Reshape", x, batchShape(g, r.exampleShape()));
+    }
+
+    /** The shape [-1, ...example] that a Reshape to examples of this shape takes (-1: the batch). */
+    private static String batchShape(OnnxGraph g, long[] example) {
+        return g.longs(
+                LongStream.concat(LongStream.of(-1), Arrays.stream(example)).toArray());
     }
 
     private static Map<String, Object> convolution(long kernel, int stride, int pad) {

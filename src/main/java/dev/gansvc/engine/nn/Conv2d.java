@@ -24,6 +24,11 @@ public final class Conv2d implements Layer {
         this.p = new WeightsAndBias(new long[] {outChannels, inChannels, kernel, kernel}, outChannels);
     }
 
+    /** Output rows (or columns) of a convolution over {@code in} of them. */
+    public static long outputSize(long in, int kernel, int stride, int pad) {
+        return ConvOps.outputSize(in, kernel, stride, pad);
+    }
+
     @Override
     public LayerSpec spec() {
         return new LayerSpec.Conv(p.weights.dup(), p.bias.dup(), stride, pad);

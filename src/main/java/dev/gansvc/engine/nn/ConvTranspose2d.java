@@ -30,7 +30,7 @@ public final class ConvTranspose2d implements Layer, ScalesOutputChannels {
         this.p = new WeightsAndBias(new long[] {inChannels, outChannels, kernel, kernel}, outChannels);
     }
 
-    static long outputSize(long in, int kernel, int stride, int pad) {
+    public static long outputSize(long in, int kernel, int stride, int pad) {
         return (in - 1) * stride - 2L * pad + kernel;
     }
 
