@@ -19,6 +19,7 @@ import dev.gansvc.engine.model.ModelArtifact;
 import dev.gansvc.engine.model.OptimizerSettings;
 import dev.gansvc.engine.model.Reconstructor;
 import dev.gansvc.engine.model.SamplePictures;
+import dev.gansvc.engine.nn.Tensors;
 import dev.gansvc.engine.nn.Workspaces;
 import dev.gansvc.engine.render.SampleGrid;
 import dev.gansvc.web.ConflictException;
@@ -197,8 +198,7 @@ public class ModelService {
         GeneratorModel generator = generator(model, filtered);
         OptionalInt checked = checkedLabel(id, label);
         float[][] rows = Workspaces.run("samples", () -> {
-            INDArray flat = generator.generate(count, seed, checked).reshape('c', count, -1);
-            return flat.toFloatMatrix();
+            return Tensors.floatRows(generator.generate(count, seed, checked));
         });
         return new Samples(id, seed, model.getExampleShape(), rows);
     }
@@ -272,7 +272,8 @@ public class ModelService {
             INDArray x = rows.batch(all(rows.size()));
             INDArray r = reconstructor.reconstruct(x);
             INDArray e = r.sub(x);
-            return new Reconstructions(id, r.toFloatMatrix(), e.mul(e).mean(1).toDoubleVector());
+            return new Reconstructions(
+                    id, Tensors.floatRows(r), e.mul(e).mean(1).toDoubleVector());
         });
     }
 

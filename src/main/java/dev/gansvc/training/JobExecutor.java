@@ -44,6 +44,7 @@ public class JobExecutor {
     private final TrainingMeters meters;
     private final Clock clock;
     private final ModelService models;
+    private final TrainingThreads threads;
 
     public JobExecutor(
             JobService jobService,
@@ -60,6 +61,7 @@ public class JobExecutor {
             Clock clock,
             ModelService models) {
         this.models = models;
+        this.threads = TrainingThreads.of(properties.workers());
         this.jobService = jobService;
         this.transitions = transitions;
         this.datasets = datasets;
@@ -123,14 +125,16 @@ public class JobExecutor {
             log.warn("job {} was taken over elsewhere before it could start; this worker stops", jobId);
             return;
         }
+        int threadCount = threads.applyFor(model);
         log.info(
-                "job {}: {} on {} at iteration {} of {} ({})",
+                "job {}: {} on {} at iteration {} of {} ({}, {} threads)",
                 jobId,
                 spec.model(),
                 spec.dataset(),
                 model.iteration(),
                 job.getTotalIterations(),
-                lease.worker());
+                lease.worker(),
+                threadCount);
 
         Trainer trainer = new Trainer(model, data, spec.trainingSettings());
         TrainingRecorder recorder = new TrainingRecorder(

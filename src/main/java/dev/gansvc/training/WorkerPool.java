@@ -99,6 +99,11 @@ public class WorkerPool implements SmartLifecycle {
     }
 
     public int size() {
+        return size(settings);
+    }
+
+    /** The workers these settings start: one per GPU, or one on the CPU, unless counted. */
+    static int size(GanProperties.Workers settings) {
         if (!settings.enabled()) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.gansvc.engine.classify;
 
+import dev.gansvc.engine.nn.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Softmax over class logits, and the cross-entropy loss a classifier trains on. */
@@ -9,7 +10,7 @@ final class Softmax {
 
     /** Row-wise class probabilities of [n, classes] logits, computed stably. */
     static float[][] probabilities(INDArray logits) {
-        float[][] rows = logits.toFloatMatrix();
+        float[][] rows = Tensors.floatRows(logits);
         for (float[] row : rows) {
             float max = Float.NEGATIVE_INFINITY;
             for (float v : row) {

@@ -1,8 +1,8 @@
 package dev.gansvc.engine.model;
 
+import dev.gansvc.engine.nn.Tensors;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -61,7 +61,7 @@ public final class CodeDensity {
      * Started by k-means++ seeded with {@code seed}.
      */
     public static CodeDensity fit(INDArray codes, int components, long seed) {
-        double[][] x = codes.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] x = Tensors.doubleRows(codes);
         int d = x[0].length;
         int k = Math.max(1, Math.min(components, x.length / (2 * (d + 1))));
         double[][] responsibilities = nearestCentres(x, KMeans.plusPlus(x, k, new SplittableRandom(seed)));
@@ -88,7 +88,7 @@ public final class CodeDensity {
 
     /** The codes that standard-normal latent points [n, latent] stand for (see the class comment). */
     public INDArray codes(INDArray latent) {
-        double[][] z = latent.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] z = Tensors.doubleRows(latent);
         int d = latentDim();
         double[] codes = new double[z.length * d];
         for (int i = 0; i < z.length; i++) {

@@ -1,9 +1,9 @@
 package dev.gansvc.engine.model;
 
 import dev.gansvc.engine.data.Dataset;
+import dev.gansvc.engine.nn.Tensors;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -96,7 +96,7 @@ public final class ExampleClusters {
 
     /** The cluster each standard-normal latent point [n, latent] picks, and the points as the generator takes them. */
     Choice choose(INDArray latent) {
-        double[][] z = latent.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] z = Tensors.doubleRows(latent);
         int[] labels = new int[z.length];
         for (int i = 0; i < z.length; i++) {
             labels[i] = LatentChoice.choose(z[i], weights);
@@ -124,8 +124,6 @@ public final class ExampleClusters {
 
     private static double[][] rows(Dataset data, int[] indices) {
         INDArray batch = data.batch(indices);
-        return batch.reshape(batch.size(0), batch.length() / batch.size(0))
-                .castTo(DataType.DOUBLE)
-                .toDoubleMatrix();
+        return Tensors.doubleRows(batch);
     }
 }

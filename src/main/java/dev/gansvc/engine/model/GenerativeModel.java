@@ -72,6 +72,11 @@ public final class GenerativeModel {
         return new GenerativeModel(family, shape, optimizer);
     }
 
+    /** Whether any of its networks convolves ({@link Network#convolutional}). */
+    public boolean convolutional() {
+        return networks.values().stream().anyMatch(Network::convolutional);
+    }
+
     public ModelFamily family() {
         return family;
     }

@@ -3,6 +3,7 @@ package dev.gansvc.engine.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -67,14 +68,17 @@ public final class Activation implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        // Branch-free derivative masks: comparison ops and the *_bp kernels were 2-6x slower.
+        // Derivative masks times the gradient: comparison ops and the *_bp kernels were 2-6x slower.
         return switch (kind) {
             case RELU -> gradOutput.mul(step(output));
-            // sign(y) * (1 - slope) / 2 + (1 + slope) / 2 is 1 for y > 0 and the slope for y < 0.
-            case LEAKY_RELU ->
-                gradOutput.mul(Transforms.sign(output, true)
-                        .muli((1 - LEAKY_SLOPE) / 2)
-                        .addi((1 + LEAKY_SLOPE) / 2));
+            // 1 for y > 0, the slope elsewhere (y and x have the same sign).
+            case LEAKY_RELU -> {
+                // Into a new array: given no output, the op overwrites its input, which a gradient
+                // penalty's second pass through this layer still reads.
+                INDArray slopes = Nd4j.createUninitialized(output.dataType(), output.shape());
+                Nd4j.exec(new LeakyReLUDerivative(output, slopes, LEAKY_SLOPE));
+                yield slopes.muli(gradOutput);
+            }
             case TANH -> gradOutput.mul(output.mul(output).rsubi(1));
         };
     }

@@ -71,6 +71,11 @@ public final class Network {
         return a;
     }
 
+    /** Whether any layer is a convolution or a transposed one: work large enough to split over cores. */
+    public boolean convolutional() {
+        return layers.stream().anyMatch(l -> l instanceof Conv2d || l instanceof ConvTranspose2d);
+    }
+
     /**
      * Whether each example's output depends on that example alone in training mode: true
      * unless a batch norm normalises over the batch.
