@@ -81,20 +81,22 @@ public final class Tensors {
     }
 
     private static final int CACHED_ONES = 4096;
-    private static final Map<String, INDArray> ONES = new ConcurrentHashMap<>();
+    private static final Map<DataType, INDArray> ONES = new ConcurrentHashMap<>();
 
     /**
-     * An [n, 1] column of ones, for column sums as GEMMs. Columns up to {@value CACHED_ONES} long
-     * (training batches) are made once, outside any workspace, and shared read-only.
+     * An [n, 1] column of ones, for bias terms and column sums as GEMMs: up to {@value
+     * CACHED_ONES} rows a view of one column made once, outside any workspace, and only read.
      */
     public static INDArray onesColumn(long n, DataType type) {
         if (n > CACHED_ONES) {
             return Nd4j.ones(type, n, 1);
         }
-        return ONES.computeIfAbsent(type + ":" + n, key -> {
+        INDArray ones = ONES.computeIfAbsent(type, t -> {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                return Nd4j.ones(type, n, 1);
+                return Nd4j.ones(t, CACHED_ONES, 1);
             }
         });
+        return ones.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
     }
 }
