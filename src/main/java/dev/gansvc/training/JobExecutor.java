@@ -127,7 +127,7 @@ public class JobExecutor {
         }
         int threadCount = threads.applyFor(model);
         log.info(
-                "job {}: {} on {} at iteration {} of {} ({}, {} threads)",
+                "job {}: {} on {} at iteration {} of {} ({}, threads: {})",
                 jobId,
                 spec.model(),
                 spec.dataset(),
