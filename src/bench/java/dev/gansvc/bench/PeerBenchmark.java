@@ -145,7 +145,7 @@ public final class PeerBenchmark {
         train(peer, first, data(peer, batch, steps), batch, steps, aloneTimer);
         double alone = iters * batch / aloneTimer.seconds();
 
-        ComputeThreads.use(Math.min(ComputeThreads.forTraining(first, cores), Math.max(1, cores / jobs)));
+        ComputeThreads.use(ComputeThreads.forTraining(first, cores, jobs));
         Timer[] timers = new Timer[jobs];
         Thread[] threads = new Thread[jobs];
         for (int j = 0; j < jobs; j++) {

@@ -5,10 +5,9 @@ import dev.gansvc.engine.model.ComputeThreads;
 import dev.gansvc.engine.model.GenerativeModel;
 
 /**
- * The CPU threads a job trains on: what {@link ComputeThreads} chooses for its model, within its
- * share of the cores when several workers train at once, so that the jobs' thread teams together
- * never outnumber the cores. ND4J's count is process-wide, so each job sets it when it starts; a
- * worker's share is at most cores / workers, which keeps any mix of jobs within the cores.
+ * The CPU threads a job trains on: what {@link ComputeThreads} chooses for its model as one of
+ * this instance's workers, so that the jobs' thread teams together never outnumber the cores.
+ * ND4J's count is process-wide, so each job sets it when it starts.
  */
 final class TrainingThreads {
 
@@ -17,7 +16,7 @@ final class TrainingThreads {
 
     TrainingThreads(int cores, int workers) {
         this.cores = cores;
-        this.workers = Math.max(1, workers);
+        this.workers = workers;
     }
 
     static TrainingThreads of(GanProperties.Workers settings) {
@@ -25,7 +24,7 @@ final class TrainingThreads {
     }
 
     int forJob(GenerativeModel model) {
-        return Math.min(ComputeThreads.forTraining(model, cores), Math.max(1, cores / workers));
+        return ComputeThreads.forTraining(model, cores, workers);
     }
 
     /** Sets the count for {@code model}'s job on the CPU backend; a GPU's kernels do not use it. */

@@ -22,6 +22,14 @@ public final class ComputeThreads {
         return model.convolutional() ? Math.max(1, cores) : 1;
     }
 
+    /**
+     * The threads for training {@code model} as one of {@code jobs} trained at once: at most its
+     * share of the cores, so that any mix of jobs stays within them.
+     */
+    public static int forTraining(GenerativeModel model, int cores, int jobs) {
+        return Math.min(forTraining(model, cores), Math.max(1, cores / Math.max(1, jobs)));
+    }
+
     /** Sets ND4J's thread count, process-wide, for the kernels that start after this call. */
     public static void use(int threads) {
         Nd4j.getEnvironment().setMaxThreads(threads);

@@ -71,10 +71,10 @@ public final class Activation implements Layer {
         // Derivative masks times the gradient: comparison ops and the *_bp kernels were 2-6x slower.
         return switch (kind) {
             case RELU -> gradOutput.mul(step(output));
-            // 1 for y > 0, the slope elsewhere (y and x have the same sign).
             case LEAKY_RELU -> {
-                // Into a new array: given no output, the op overwrites its input, which a gradient
-                // penalty's second pass through this layer still reads.
+                // 1 for y > 0, the slope elsewhere (y and x have the same sign), into a new array:
+                // given no output the op overwrites its input, which a gradient penalty's second
+                // pass through this layer still reads.
                 INDArray slopes = Nd4j.createUninitialized(output.dataType(), output.shape());
                 Nd4j.exec(new LeakyReLUDerivative(output, slopes, LEAKY_SLOPE));
                 yield slopes.muli(gradOutput);
